@@ -1,0 +1,41 @@
+#include "commands.hpp"
+
+#include <exception>
+#include <iostream>
+
+#include "version.hpp"
+
+namespace hallsim::app {
+
+void add_commands(CLI::App& app, CommandBody& chosen) {
+  (void)app;
+  (void)chosen;
+}
+
+int run_main(int argc, char** argv) {
+  CLI::App app{
+      "hallsim: a digital twin of public service halls (便民服务中心/站/点).\n"
+      "Checks floor plans against the Jiangsu standard, simulates visitors, windows and "
+      "queues, tunes window counts, and validates evacuation routes.",
+      "hallsim"};
+  app.set_version_flag("--version", std::string("hallsim ") + kVersion);
+  app.require_subcommand(1);
+  CommandBody chosen;
+  add_commands(app, chosen);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    // CLI11 returns 0 for --help/--version; any other parse problem is the user's input.
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+  try {
+    return chosen ? chosen() : kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "hallsim: internal error: " << e.what()
+              << "\nThis is a defect in hallsim, not in your input; please report it.\n";
+    return kExitInternal;
+  }
+}
+
+}  // namespace hallsim::app

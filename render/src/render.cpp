@@ -1,0 +1,2 @@
+// Placeholder translation unit; replaced as the renderer is implemented.
+namespace hallsim::render {}

@@ -1,0 +1,2 @@
+// Placeholder translation unit; replaced as the engine is implemented.
+#include "hallsim/sim/engine.hpp"
