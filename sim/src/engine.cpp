@@ -1,2 +1,221 @@
-// Placeholder translation unit; replaced as the engine is implemented.
 #include "hallsim/sim/engine.hpp"
+
+#include <array>
+#include <vector>
+
+#include "event_set.hpp"
+
+namespace hallsim::sim {
+
+namespace {
+
+constexpr std::uint32_t kNoSlot = 0xffffffffU;
+
+// An event's action lives in a slot; the event set holds only (time, seq, slot,
+// generation). Cancelling bumps the slot's generation, so the entry left in the
+// event set no longer matches and is skipped when it comes out.
+struct Slot {
+  detail::EventAction action;
+  std::uint32_t generation = 0;
+  std::uint32_t next_free = kNoSlot;
+};
+static_assert(sizeof(Slot) == 64, "a slot should fill one cache line");
+
+// EventId = generation << 32 | (slot + 1), so that 0 names no event.
+EventId make_event_id(std::uint32_t slot, std::uint32_t generation) {
+  return EventId{(static_cast<std::uint64_t>(generation) << 32) | (slot + 1ULL)};
+}
+
+// Process frames recycled by size class (multiples of 64 bytes up to 4 KiB),
+// carved from 64 KiB arenas that live as long as the simulation.
+class FramePool {
+ public:
+  void* allocate(std::size_t bytes) {
+    const std::size_t cls = size_class(bytes);
+    if (cls >= kClasses) return ::operator new(bytes);
+    if (free_[cls] != nullptr) {
+      FreeFrame* f = free_[cls];
+      free_[cls] = f->next;
+      return f;
+    }
+    const std::size_t rounded = (cls + 1) * kGranule;
+    if (arenas_.empty() || arena_used_ + rounded > kArenaBytes) {
+      arenas_.push_back(std::make_unique<std::byte[]>(kArenaBytes));
+      arena_used_ = 0;
+    }
+    void* p = arenas_.back().get() + arena_used_;
+    arena_used_ += rounded;
+    return p;
+  }
+
+  void deallocate(void* p, std::size_t bytes) noexcept {
+    const std::size_t cls = size_class(bytes);
+    if (cls >= kClasses) {
+      ::operator delete(p);
+      return;
+    }
+    auto* f = ::new (p) FreeFrame{free_[cls]};
+    free_[cls] = f;
+  }
+
+ private:
+  struct FreeFrame {
+    FreeFrame* next;
+  };
+  static constexpr std::size_t kGranule = 64;
+  static constexpr std::size_t kClasses = 64;
+  static constexpr std::size_t kArenaBytes = 64 * 1024;
+
+  static std::size_t size_class(std::size_t bytes) { return (bytes + kGranule - 1) / kGranule - 1; }
+
+  std::array<FreeFrame*, kClasses> free_{};
+  std::vector<std::unique_ptr<std::byte[]>> arenas_;
+  std::size_t arena_used_ = 0;
+};
+
+}  // namespace
+
+struct Simulation::Impl {
+  LadderQueue queue;
+  std::vector<Slot> slots;
+  std::uint32_t free_slot = kNoSlot;
+  std::size_t live = 0;
+  std::uint64_t next_seq = 1;
+
+  FramePool frames;
+  detail::ProcessLink processes;  // sentinel of a circular list
+
+  void free(std::uint32_t s) {
+    Slot& slot = slots[s];
+    ++slot.generation;
+    slot.next_free = free_slot;
+    free_slot = s;
+    --live;
+  }
+};
+
+Simulation::Simulation(SimulationDef def) : impl_(std::make_unique<Impl>()), now_(def.start_time) {
+  assert(def.start_time < kInfinity && def.start_time == def.start_time);
+  impl_->slots.reserve(def.expected_pending);
+  impl_->queue.reserve(def.expected_pending);
+  impl_->processes.prev = &impl_->processes;
+  impl_->processes.next = &impl_->processes;
+}
+
+Simulation::~Simulation() {
+  // Unfinished processes first: their frames come from the pool and their
+  // locals may still name pending events.
+  detail::ProcessLink& head = impl_->processes;
+  while (head.next != &head) {
+    detail::ProcessLink* link = head.next;
+    forget_process(*link);
+    link->frame.destroy();
+  }
+}
+
+Simulation::Reservation Simulation::reserve(Time t) {
+  Impl& m = *impl_;
+  std::uint32_t s = m.free_slot;
+  if (s != kNoSlot) {
+    m.free_slot = m.slots[s].next_free;
+  } else {
+    assert(m.slots.size() < kNoSlot);
+    s = static_cast<std::uint32_t>(m.slots.size());
+    m.slots.emplace_back();
+  }
+  Slot& slot = m.slots[s];
+  ++m.live;
+  m.queue.push(EventEntry{t, m.next_seq++, s, slot.generation});
+  return Reservation{&slot.action, make_event_id(s, slot.generation)};
+}
+
+void Simulation::unreserve(EventId id) noexcept {
+  const auto s = static_cast<std::uint32_t>((id.value & 0xffffffffU) - 1);
+  impl_->free(s);
+}
+
+bool Simulation::cancel(EventId id) {
+  if (!id) return false;
+  Impl& m = *impl_;
+  const std::uint64_t low = id.value & 0xffffffffU;
+  if (low == 0 || low > m.slots.size()) return false;
+  const auto s = static_cast<std::uint32_t>(low - 1);
+  Slot& slot = m.slots[s];
+  if (slot.generation != static_cast<std::uint32_t>(id.value >> 32) || !slot.action) return false;
+  // Destroy the captures now; the entry stays in the event set as a tombstone.
+  slot.action.reset();
+  m.free(s);
+  return true;
+}
+
+bool Simulation::fire_next(Time limit) {
+  Impl& m = *impl_;
+  for (;;) {
+    const EventEntry* e = m.queue.peek();
+    if (e == nullptr) return false;
+    Slot& slot = m.slots[e->slot];
+    if (slot.generation != e->generation) {  // cancelled
+      m.queue.pop();
+      continue;
+    }
+    if (e->time > limit) return false;
+    now_ = e->time;
+    const std::uint32_t s = e->slot;
+    m.queue.pop();
+    // Move the action out before it runs: it may schedule events, which can
+    // reuse this slot or grow the slot vector.
+    detail::EventAction action(std::move(slot.action));
+    m.free(s);
+    ++fired_;
+    action();
+    return true;
+  }
+}
+
+bool Simulation::step() {
+  return fire_next(kInfinity);
+}
+
+void Simulation::run() {
+  stop_requested_ = false;
+  while (!stop_requested_ && fire_next(kInfinity)) {
+  }
+}
+
+void Simulation::run_until(Time t) {
+  assert(t >= now_ && "run_until() cannot go back in time");
+  stop_requested_ = false;
+  while (!stop_requested_ && fire_next(t)) {
+  }
+  if (!stop_requested_) now_ = t;
+}
+
+std::size_t Simulation::pending() const {
+  return impl_->live;
+}
+
+void* Simulation::allocate_frame(std::size_t bytes) {
+  return impl_->frames.allocate(bytes);
+}
+
+void Simulation::deallocate_frame(void* frame, std::size_t bytes) noexcept {
+  impl_->frames.deallocate(frame, bytes);
+}
+
+void Simulation::adopt_process(detail::ProcessLink& link) noexcept {
+  detail::ProcessLink& head = impl_->processes;
+  link.prev = head.prev;
+  link.next = &head;
+  head.prev->next = &link;
+  head.prev = &link;
+}
+
+void Simulation::forget_process(detail::ProcessLink& link) noexcept {
+  if (link.next == nullptr) return;
+  link.prev->next = link.next;
+  link.next->prev = link.prev;
+  link.prev = nullptr;
+  link.next = nullptr;
+}
+
+}  // namespace hallsim::sim

@@ -1,0 +1,87 @@
+#include "event_set.hpp"
+
+#include <cmath>
+
+namespace hallsim::sim {
+
+bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n) {
+  if (!(hi > lo)) return false;  // equal times cannot be spread; the bottom heap orders them
+  const std::size_t nb = std::max<std::size_t>(2, n / params_.bucket_target);
+  const double inv_width = static_cast<double>(nb) / (hi - lo);
+  if (!std::isfinite(inv_width) || inv_width <= 0.0) return false;
+  Rung& rung = rungs_[r];
+  rung.start = lo;
+  rung.inv_width = inv_width;
+  rung.last = static_cast<double>(nb - 1);
+  rung.used = nb;
+  rung.current = 0;
+  rung.count = 0;
+  if (rung.buckets.size() < nb) rung.buckets.resize(nb);
+  return true;
+}
+
+bool LadderQueue::refill() {
+  assert(bottom_.empty());
+  for (;;) {
+    while (active_rungs_ > 0 && rungs_[active_rungs_ - 1].count == 0) --active_rungs_;
+
+    if (active_rungs_ == 0) {
+      if (top_.empty()) return false;
+      // A new epoch: spread the top over a first rung sized for it.
+      ++stats_.epochs;
+      const std::size_t n = top_.size();
+      const Time lo = top_min_;
+      const Time hi = top_max_;
+      top_start_ = hi;
+      top_min_ = kInfinity;
+      top_max_ = -kInfinity;
+      if (n <= params_.split_threshold || !lay_out(0, lo, hi, n)) {
+        bottom_.swap(top_);
+        std::make_heap(bottom_.begin(), bottom_.end(), Later{});
+        return true;
+      }
+      Rung& first = rungs_[0];
+      for (const EventEntry& e : top_) {
+        first.buckets[static_cast<std::size_t>(first.index(e.time))].push_back(e);
+      }
+      first.count = n;
+      top_.clear();
+      active_rungs_ = 1;
+      stats_.deepest = std::max(stats_.deepest, active_rungs_);
+      continue;
+    }
+
+    Rung& rung = rungs_[active_rungs_ - 1];
+    while (rung.buckets[rung.current].empty()) ++rung.current;
+    assert(rung.current < rung.used);
+    std::vector<EventEntry>& bucket = rung.buckets[rung.current];
+    ++rung.current;
+    rung.count -= bucket.size();
+
+    if (bucket.size() > params_.split_threshold && active_rungs_ < params_.max_rungs) {
+      Time lo = kInfinity;
+      Time hi = -kInfinity;
+      for (const EventEntry& e : bucket) {
+        lo = std::min(lo, e.time);
+        hi = std::max(hi, e.time);
+      }
+      if (lay_out(active_rungs_, lo, hi, bucket.size())) {
+        Rung& child = rungs_[active_rungs_];
+        for (const EventEntry& e : bucket) {
+          child.buckets[static_cast<std::size_t>(child.index(e.time))].push_back(e);
+        }
+        child.count = bucket.size();
+        bucket.clear();
+        ++active_rungs_;
+        ++stats_.rungs_spawned;
+        stats_.deepest = std::max(stats_.deepest, active_rungs_);
+        continue;
+      }
+    }
+    bottom_.swap(bucket);
+    std::make_heap(bottom_.begin(), bottom_.end(), Later{});
+    return true;
+  }
+}
+
+}  // namespace hallsim::sim

@@ -1,0 +1,167 @@
+#pragma once
+/// \file
+/// The pending-event set: a ladder queue (Tang, Goh and Thng, 2005) whose bottom
+/// is a binary heap. Entries come out in (time, sequence) order.
+
+#include <algorithm>
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "hallsim/sim/engine.hpp"
+
+namespace hallsim::sim {
+
+/// One entry of the event set: when, in which order among equal times, and
+/// which action slot (of which generation) it fires.
+struct EventEntry {
+  Time time;
+  std::uint64_t seq;
+  std::uint32_t slot;
+  std::uint32_t generation;
+};
+
+/// True if `a` fires before `b`: earlier time, then earlier insertion.
+inline bool fires_before(const EventEntry& a, const EventEntry& b) {
+  return a.time < b.time || (a.time == b.time && a.seq < b.seq);
+}
+
+/// Tuning of the ladder queue; the defaults are the measured best for the hold model.
+struct LadderParams {
+  /// Target number of entries per bucket when a rung is laid out.
+  std::size_t bucket_target = 4;
+  /// A bucket with more entries than this becomes a new rung instead of going to the bottom.
+  std::size_t split_threshold = 48;
+  /// Most rungs at once; past this a bucket goes to the bottom heap whatever its size.
+  std::size_t max_rungs = 8;
+};
+
+/// Counters that show what the ladder did (for tests and tuning).
+struct LadderStats {
+  std::uint64_t epochs = 0;         ///< times the top was spread over a new first rung
+  std::uint64_t rungs_spawned = 0;  ///< buckets split into a finer rung
+  std::size_t deepest = 0;          ///< most rungs in use at once
+};
+
+/// Priority queue of EventEntry in (time, seq) order, for times that never go
+/// below the last one taken out (the simulation clock never runs backwards).
+///
+/// Three tiers: the top (unsorted, times >= top_start_), the rungs (buckets of
+/// equal width; a crowded bucket is split into a finer rung when its turn comes)
+/// and the bottom (a binary heap holding the next few entries). Every bucket
+/// index is computed by one monotone function per rung, and an entry goes to the
+/// first rung whose current bucket is not past it, so every entry in a lower tier
+/// precedes every entry in a higher one; within the bottom the heap orders by
+/// (time, seq). Ties therefore break by sequence across buckets, rungs and epochs.
+class LadderQueue {
+ public:
+  explicit LadderQueue(LadderParams params = {}) : params_(params) {
+    rungs_.resize(params_.max_rungs);
+  }
+
+  /// Adds an entry; its time must be >= the time of the last entry taken out.
+  void push(const EventEntry& e) {
+    ++size_;
+    if (e.time >= top_start_) {
+      top_.push_back(e);
+      top_min_ = std::min(top_min_, e.time);
+      top_max_ = std::max(top_max_, e.time);
+      return;
+    }
+    for (std::size_t r = 0; r < active_rungs_; ++r) {
+      Rung& rung = rungs_[r];
+      const std::ptrdiff_t k = rung.index(e.time);
+      if (k >= static_cast<std::ptrdiff_t>(rung.current)) {
+        rung.buckets[static_cast<std::size_t>(k)].push_back(e);
+        ++rung.count;
+        return;
+      }
+    }
+    push_bottom(e);
+  }
+
+  /// The first entry, or nullptr if the set is empty.
+  const EventEntry* peek() {
+    if (bottom_.empty() && !refill()) return nullptr;
+    return &bottom_.front();
+  }
+
+  /// Removes the first entry (the set must not be empty).
+  void pop() {
+    if (bottom_.empty()) {
+      [[maybe_unused]] const bool some = refill();
+      assert(some);
+    }
+    std::pop_heap(bottom_.begin(), bottom_.end(), Later{});
+    bottom_.pop_back();
+    --size_;
+  }
+
+  /// Takes out the first entry into `out`; false if the set is empty.
+  bool pop(EventEntry& out) {
+    if (bottom_.empty() && !refill()) return false;
+    out = bottom_.front();
+    std::pop_heap(bottom_.begin(), bottom_.end(), Later{});
+    bottom_.pop_back();
+    --size_;
+    return true;
+  }
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const LadderStats& stats() const { return stats_; }
+  /// Makes room for `n` entries in the top, where they arrive first.
+  void reserve(std::size_t n) { top_.reserve(n); }
+
+ private:
+  struct Later {
+    bool operator()(const EventEntry& a, const EventEntry& b) const { return fires_before(b, a); }
+  };
+
+  // One rung: buckets [0, buckets.size()) of equal width from `start`; buckets
+  // before `current` have been handed down already.
+  // Buckets beyond `used` are empty leftovers that keep their capacity for later layouts.
+  struct Rung {
+    Time start = 0.0;
+    double inv_width = 0.0;
+    double last = 0.0;  // index of the last bucket in use, as a double
+    std::size_t used = 0;
+    std::size_t current = 0;
+    std::size_t count = 0;
+    std::vector<std::vector<EventEntry>> buckets;
+
+    // Monotone in t: -1 below the rung, clamped to the last bucket above it.
+    std::ptrdiff_t index(Time t) const {
+      const double x = (t - start) * inv_width;
+      if (!(x >= 0.0)) return -1;
+      return static_cast<std::ptrdiff_t>(x < last ? x : last);
+    }
+  };
+
+  void push_bottom(const EventEntry& e) {
+    bottom_.push_back(e);
+    std::push_heap(bottom_.begin(), bottom_.end(), Later{});
+  }
+
+  // Fills the empty bottom from the rungs (or the top); false if nothing is left.
+  bool refill();
+  // Lays out rung `r` over [lo, hi] for `n` entries; false if they cannot be spread.
+  bool lay_out(std::size_t r, Time lo, Time hi, std::size_t n);
+
+  LadderParams params_;
+  LadderStats stats_;
+  std::size_t size_ = 0;
+
+  std::vector<EventEntry> top_;
+  Time top_start_ = -kInfinity;
+  Time top_min_ = kInfinity;
+  Time top_max_ = -kInfinity;
+
+  std::vector<Rung> rungs_;
+  std::size_t active_rungs_ = 0;
+
+  std::vector<EventEntry> bottom_;
+};
+
+}  // namespace hallsim::sim
