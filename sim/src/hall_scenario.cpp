@@ -1,0 +1,91 @@
+#include <stdexcept>
+#include <string>
+
+#include "hallsim/sim/scenario.hpp"
+
+namespace hallsim::sim {
+
+const char* to_string(Weekday day) {
+  switch (day) {
+    case Weekday::mon:
+      return "mon";
+    case Weekday::tue:
+      return "tue";
+    case Weekday::wed:
+      return "wed";
+    case Weekday::thu:
+      return "thu";
+    case Weekday::fri:
+      return "fri";
+    case Weekday::sat:
+      return "sat";
+    case Weekday::sun:
+      return "sun";
+  }
+  return "?";
+}
+
+const char* to_string(DistributionKind kind) {
+  switch (kind) {
+    case DistributionKind::deterministic:
+      return "deterministic";
+    case DistributionKind::exponential:
+      return "exponential";
+    case DistributionKind::lognormal:
+      return "lognormal";
+    case DistributionKind::gamma:
+      return "gamma";
+    case DistributionKind::normal:
+      return "normal";
+    case DistributionKind::uniform:
+      return "uniform";
+    case DistributionKind::empirical:
+      return "empirical";
+  }
+  return "?";
+}
+
+const char* to_string(ClosingPolicy policy) {
+  switch (policy) {
+    case ClosingPolicy::serve_ticket_holders:
+      return "serve_ticket_holders";
+    case ClosingPolicy::send_home:
+      return "send_home";
+  }
+  return "?";
+}
+
+const char* to_string(CallSelection selection) {
+  switch (selection) {
+    case CallSelection::longest_waiting:
+      return "longest_waiting";
+    case CallSelection::queue_order:
+      return "queue_order";
+  }
+  return "?";
+}
+
+Distribution make_distribution(const DistributionSpec& spec) {
+  switch (spec.kind) {
+    case DistributionKind::deterministic:
+      return Deterministic(spec.mean);
+    case DistributionKind::exponential:
+      return Exponential(spec.mean);
+    case DistributionKind::lognormal:
+      // A coefficient of variation of 0 is a fixed time; LogNormal itself needs cv > 0.
+      if (spec.cv == 0.0) return Deterministic(spec.mean);
+      return LogNormal(spec.mean, spec.cv);
+    case DistributionKind::gamma:
+      if (spec.cv == 0.0) return Deterministic(spec.mean);
+      return Gamma(spec.mean, spec.cv);
+    case DistributionKind::normal:
+      return Normal(spec.mean, spec.stddev);
+    case DistributionKind::uniform:
+      return Uniform(spec.low, spec.high);
+    case DistributionKind::empirical:
+      return EmpiricalContinuous(spec.data);
+  }
+  throw std::invalid_argument("unknown distribution kind");
+}
+
+}  // namespace hallsim::sim
