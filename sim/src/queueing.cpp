@@ -41,13 +41,17 @@ double erlang_b(int servers, double offered_load) {
   require_non_negative(offered_load, "the offered load");
   // B(0) = 1, B(k) = A B(k-1) / (k + A B(k-1)): every term lies in [0, 1], no factorials.
   double b = 1.0;
-  for (int k = 1; k <= servers; ++k) b = offered_load * b / (k + offered_load * b);
+  for (int k = 1; k <= servers; ++k) {
+    b = offered_load * b / (k + offered_load * b);
+  }
   return b;
 }
 
 double erlang_c(int servers, double offered_load) {
   const double b = erlang_b(servers, offered_load);
-  if (offered_load >= servers) return 1.0;
+  if (offered_load >= servers) {
+    return 1.0;
+  }
   return servers * b / (servers - offered_load * (1.0 - b));
 }
 
@@ -63,7 +67,9 @@ double MmcQueue::prob_wait() const {
 }
 
 double MmcQueue::mean_wait() const {
-  if (!stable()) return kInf;
+  if (!stable()) {
+    return kInf;
+  }
   return prob_wait() / (c_ * mu_ - lambda_);
 }
 
@@ -81,7 +87,9 @@ double MmcQueue::mean_in_system() const {
 
 double MmcQueue::prob_wait_exceeds(double t) const {
   require_non_negative(t, "the waiting time");
-  if (!stable()) return 1.0;
+  if (!stable()) {
+    return 1.0;
+  }
   return prob_wait() * std::exp(-(c_ * mu_ - lambda_) * t);
 }
 
@@ -90,9 +98,13 @@ double MmcQueue::wait_quantile(double p) const {
     throw std::invalid_argument("the wait quantile's probability must lie in [0, 1), got " +
                                 std::to_string(p));
   }
-  if (!stable()) return kInf;
+  if (!stable()) {
+    return kInf;
+  }
   const double c = prob_wait();
-  if (p <= 1.0 - c) return 0.0;
+  if (p <= 1.0 - c) {
+    return 0.0;
+  }
   return std::log(c / (1.0 - p)) / (c_ * mu_ - lambda_);
 }
 
@@ -101,7 +113,9 @@ int min_servers_for_mean_wait(double arrival_rate, double service_rate, double m
   // Wq falls as servers are added; start at the fewest servers that keep the line stable.
   const MmcQueue probe(arrival_rate, service_rate, 1);
   for (int c = static_cast<int>(std::floor(probe.offered_load())) + 1; c <= kMaxServers; ++c) {
-    if (MmcQueue(arrival_rate, service_rate, c).mean_wait() <= max_mean_wait) return c;
+    if (MmcQueue(arrival_rate, service_rate, c).mean_wait() <= max_mean_wait) {
+      return c;
+    }
   }
   throw std::invalid_argument("no number of servers up to " + std::to_string(kMaxServers) +
                               " meets a mean wait of " + std::to_string(max_mean_wait));
@@ -131,7 +145,9 @@ double mg1_mean_wait(double arrival_rate, double mean_service, double service_cv
   require_positive(mean_service, "the mean service time");
   require_non_negative(service_cv, "the service time's coefficient of variation");
   const double rho = arrival_rate * mean_service;
-  if (rho >= 1.0) return kInf;
+  if (rho >= 1.0) {
+    return kInf;
+  }
   const double second_moment = mean_service * mean_service * (1.0 + service_cv * service_cv);
   return arrival_rate * second_moment / (2.0 * (1.0 - rho));
 }
@@ -163,7 +179,9 @@ double allen_cunneen_mean_wait(double arrival_rate, double mean_service, int ser
   require_non_negative(arrival_cv, "the arrival coefficient of variation");
   require_non_negative(service_cv, "the service coefficient of variation");
   const MmcQueue mmc(arrival_rate, 1.0 / mean_service, servers);
-  if (!mmc.stable()) return kInf;  // also when both cvs are 0: never infinity times zero
+  if (!mmc.stable()) {
+    return kInf;  // also when both cvs are 0: never infinity times zero
+  }
   return mmc.mean_wait() * 0.5 * (arrival_cv * arrival_cv + service_cv * service_cv);
 }
 

@@ -62,7 +62,9 @@ double standard_normal(RandomStream& rng) {
 double log_factorial(std::int64_t k) {
   if (k < 10) {
     double sum = 0.0;
-    for (std::int64_t i = 2; i <= k; ++i) sum += std::log(static_cast<double>(i));
+    for (std::int64_t i = 2; i <= k; ++i) {
+      sum += std::log(static_cast<double>(i));
+    }
     return sum;
   }
   // Stirling series for log Gamma(x), x = k + 1 >= 11: truncation error below 1e-12.
@@ -88,7 +90,9 @@ std::uint64_t RandomStream::uniform_below(std::uint64_t n) {
   const std::uint64_t threshold = (0 - n) % n;
   for (;;) {
     const std::uint64_t x = next_u64();
-    if (x >= threshold) return x % n;
+    if (x >= threshold) {
+      return x % n;
+    }
   }
 }
 
@@ -119,8 +123,9 @@ std::uint64_t RandomSource::seed() const {
 // ---------------------------------------------------------------- distributions
 
 Deterministic::Deterministic(double value) : value_(value) {
-  if (!finite(value))
+  if (!finite(value)) {
     reject("Deterministic", "the value must be a finite number, got " + show(value));
+  }
 }
 
 Exponential::Exponential(double mean) : mean_(mean) {
@@ -157,7 +162,9 @@ double Triangular::operator()(RandomStream& rng) const {
   const double u = rng.uniform01();
   const double width = high_ - low_;
   const double split = (mode_ - low_) / width;  // CDF at the mode
-  if (u < split) return low_ + std::sqrt(u * width * (mode_ - low_));
+  if (u < split) {
+    return low_ + std::sqrt(u * width * (mode_ - low_));
+  }
   return high_ - std::sqrt((1.0 - u) * width * (high_ - mode_));
 }
 double Triangular::mean() const {
@@ -234,12 +241,16 @@ double Gamma::operator()(RandomStream& rng) const {
     }
   }
   // Gamma(a) = Gamma(a + 1) * U^(1/a) for a < 1 (Marsaglia & Tsang 2000, section 6).
-  if (shape_ < 1.0) g *= std::pow(rng.uniform01_open(), 1.0 / shape_);
+  if (shape_ < 1.0) {
+    g *= std::pow(rng.uniform01_open(), 1.0 / shape_);
+  }
   return g * scale_;
 }
 
 Erlang::Erlang(int k, double mean) : k_(k), mean_(mean) {
-  if (k < 1) reject("Erlang", "the number of phases k must be >= 1, got " + std::to_string(k));
+  if (k < 1) {
+    reject("Erlang", "the number of phases k must be >= 1, got " + std::to_string(k));
+  }
   if (!finite(mean) || mean <= 0.0) {
     reject("Erlang", "the mean must be a positive finite number, got " + show(mean));
   }
@@ -248,12 +259,16 @@ Erlang::Erlang(int k, double mean) : k_(k), mean_(mean) {
 double Erlang::operator()(RandomStream& rng) const {
   // A sum of logs rather than the log of a product, which underflows for large k.
   double sum = 0.0;
-  for (int i = 0; i < k_; ++i) sum += std::log(rng.uniform01_open());
+  for (int i = 0; i < k_; ++i) {
+    sum += std::log(rng.uniform01_open());
+  }
   return -(mean_ / k_) * sum;
 }
 
 Bernoulli::Bernoulli(double p) : p_(p) {
-  if (!(p >= 0.0 && p <= 1.0)) reject("Bernoulli", "p must lie in [0, 1], got " + show(p));
+  if (!(p >= 0.0 && p <= 1.0)) {
+    reject("Bernoulli", "p must lie in [0, 1], got " + show(p));
+  }
 }
 
 Poisson::Poisson(double mean) : mean_(mean) {
@@ -289,8 +304,12 @@ std::int64_t Poisson::operator()(RandomStream& rng) const {
     const double v = rng.uniform01_open();
     const double us = 0.5 - std::abs(u);
     const auto k = static_cast<std::int64_t>(std::floor((2.0 * a_ / us + b_) * u + mean_ + 0.43));
-    if (us >= 0.07 && v <= v_r_) return k;
-    if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (us >= 0.07 && v <= v_r_) {
+      return k;
+    }
+    if (k < 0 || (us < 0.013 && v > us)) {
+      continue;
+    }
     if (std::log(v * inv_alpha_ / (a_ / (us * us) + b_)) <=
         -mean_ + static_cast<double>(k) * log_mean_ - log_factorial(k)) {
       return k;
@@ -300,7 +319,9 @@ std::int64_t Poisson::operator()(RandomStream& rng) const {
 
 EmpiricalDiscrete::EmpiricalDiscrete(std::vector<double> values, std::vector<double> weights)
     : values_(std::move(values)) {
-  if (values_.empty()) reject("EmpiricalDiscrete", "needs at least one value");
+  if (values_.empty()) {
+    reject("EmpiricalDiscrete", "needs at least one value");
+  }
   if (weights.size() != values_.size()) {
     reject("EmpiricalDiscrete", "needs one weight per value, got " +
                                     std::to_string(values_.size()) + " values and " +
@@ -319,7 +340,9 @@ EmpiricalDiscrete::EmpiricalDiscrete(std::vector<double> values, std::vector<dou
     total += weights[i];
     cumulative_.push_back(total);
   }
-  if (!(total > 0.0)) reject("EmpiricalDiscrete", "the weights must not all be zero");
+  if (!(total > 0.0)) {
+    reject("EmpiricalDiscrete", "the weights must not all be zero");
+  }
 }
 
 std::size_t EmpiricalDiscrete::draw_index(RandomStream& rng) const {
@@ -327,7 +350,9 @@ std::size_t EmpiricalDiscrete::draw_index(RandomStream& rng) const {
   const double target = rng.uniform01() * total;
   auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
   // u * total may round up to total: take the last value with a positive weight.
-  if (it == cumulative_.end()) it = std::lower_bound(cumulative_.begin(), cumulative_.end(), total);
+  if (it == cumulative_.end()) {
+    it = std::lower_bound(cumulative_.begin(), cumulative_.end(), total);
+  }
   return static_cast<std::size_t>(it - cumulative_.begin());
 }
 
@@ -343,7 +368,9 @@ double EmpiricalDiscrete::probability(std::size_t i) const {
 
 double EmpiricalDiscrete::mean() const {
   double m = 0.0;
-  for (std::size_t i = 0; i < values_.size(); ++i) m += probability(i) * values_[i];
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    m += probability(i) * values_[i];
+  }
   return m;
 }
 
@@ -357,7 +384,9 @@ double EmpiricalDiscrete::variance() const {
 }
 
 EmpiricalContinuous::EmpiricalContinuous(std::vector<double> data) : sorted_(std::move(data)) {
-  if (sorted_.empty()) reject("EmpiricalContinuous", "needs at least one observation");
+  if (sorted_.empty()) {
+    reject("EmpiricalContinuous", "needs at least one observation");
+  }
   for (std::size_t i = 0; i < sorted_.size(); ++i) {
     if (!finite(sorted_[i])) {
       reject("EmpiricalContinuous", "observation " + std::to_string(i) + " is not finite");
@@ -372,16 +401,22 @@ double EmpiricalContinuous::operator()(RandomStream& rng) const {
 
 double EmpiricalContinuous::mean() const {
   const std::size_t n = sorted_.size();
-  if (n == 1) return sorted_[0];
+  if (n == 1) {
+    return sorted_[0];
+  }
   // Each gap [x_i, x_i+1] has probability 1/(n-1) and a uniform density inside.
   double sum = 0.0;
-  for (std::size_t i = 0; i + 1 < n; ++i) sum += 0.5 * (sorted_[i] + sorted_[i + 1]);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    sum += 0.5 * (sorted_[i] + sorted_[i + 1]);
+  }
   return sum / static_cast<double>(n - 1);
 }
 
 double EmpiricalContinuous::variance() const {
   const std::size_t n = sorted_.size();
-  if (n == 1) return 0.0;
+  if (n == 1) {
+    return 0.0;
+  }
   const double m = mean();
   // E[(X - m)^2] over each uniform gap, centred first to avoid cancellation.
   double sum = 0.0;
@@ -399,7 +434,9 @@ PiecewisePoissonArrivals::PiecewisePoissonArrivals(std::vector<double> breakpoin
                                                    std::vector<double> rates)
     : breakpoints_(std::move(breakpoints)), rates_(std::move(rates)) {
   constexpr std::string_view kWho = "PiecewisePoissonArrivals";
-  if (breakpoints_.size() < 2) reject(kWho, "needs at least two breakpoints");
+  if (breakpoints_.size() < 2) {
+    reject(kWho, "needs at least two breakpoints");
+  }
   if (rates_.size() + 1 != breakpoints_.size()) {
     reject(kWho, "needs one rate per interval: " + std::to_string(breakpoints_.size()) +
                      " breakpoints need " + std::to_string(breakpoints_.size() - 1) +
@@ -423,8 +460,12 @@ PiecewisePoissonArrivals::PiecewisePoissonArrivals(std::vector<double> breakpoin
 }
 
 double PiecewisePoissonArrivals::cumulative(double t) const {
-  if (t <= breakpoints_.front()) return 0.0;
-  if (t >= breakpoints_.back()) return cumulative_.back();
+  if (t <= breakpoints_.front()) {
+    return 0.0;
+  }
+  if (t >= breakpoints_.back()) {
+    return cumulative_.back();
+  }
   const auto it = std::upper_bound(breakpoints_.begin(), breakpoints_.end(), t);
   const auto i = static_cast<std::size_t>(it - breakpoints_.begin()) - 1;
   return cumulative_[i] + rates_[i] * (t - breakpoints_[i]);
@@ -433,7 +474,9 @@ double PiecewisePoissonArrivals::cumulative(double t) const {
 double PiecewisePoissonArrivals::next_after(double t, RandomStream& rng) const {
   const double target = cumulative(t) - std::log(rng.uniform01_open());
   const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
-  if (it == cumulative_.end()) return std::numeric_limits<double>::infinity();
+  if (it == cumulative_.end()) {
+    return std::numeric_limits<double>::infinity();
+  }
   // cumulative_[i] <= target < cumulative_[i + 1], so rate i is positive.
   const auto i = static_cast<std::size_t>(it - cumulative_.begin()) - 1;
   return breakpoints_[i] + (target - cumulative_[i]) / rates_[i];

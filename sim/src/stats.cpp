@@ -1,6 +1,7 @@
 #include "hallsim/sim/stats.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/math/distributions/students_t.hpp>
 #include <cassert>
 #include <cmath>
@@ -38,13 +39,15 @@ void Tally::add(double x) {
 }
 
 void Tally::merge(const Tally& other) {
-  if (other.n_ == 0) return;
+  if (other.n_ == 0) {
+    return;
+  }
   if (n_ == 0) {
     *this = other;
     return;
   }
-  const double na = static_cast<double>(n_);
-  const double nb = static_cast<double>(other.n_);
+  const auto na = static_cast<double>(n_);
+  const auto nb = static_cast<double>(other.n_);
   const double n = na + nb;
   const double delta = other.mean_ - mean_;
   mean_ += delta * nb / n;
@@ -95,7 +98,9 @@ double TimeWeighted::area(double t) const {
 }
 
 double TimeWeighted::mean(double t) const {
-  if (t == start_) return value_;
+  if (t == start_) {
+    return value_;
+  }
   return area(t) / (t - start_);
 }
 
@@ -117,12 +122,16 @@ void TimeWeighted::restart(double t) {
 
 double type7_quantile(std::span<const double> sorted, double p) {
   check_probability(p, "type7_quantile");
-  if (sorted.empty()) return kNaN;
+  if (sorted.empty()) {
+    return kNaN;
+  }
   assert(std::is_sorted(sorted.begin(), sorted.end()));
   const double h = static_cast<double>(sorted.size() - 1) * p;
   const double lo = std::floor(h);
   const auto i = static_cast<std::size_t>(lo);
-  if (i + 1 >= sorted.size()) return sorted.back();
+  if (i + 1 >= sorted.size()) {
+    return sorted.back();
+  }
   return sorted[i] + (h - lo) * (sorted[i + 1] - sorted[i]);
 }
 
@@ -132,7 +141,7 @@ void Quantiles::add(double x) {
 }
 
 double Quantiles::quantile(double p) const {
-  const double one[] = {p};
+  const std::array<double, 1> one = {p};
   return quantiles(one).front();
 }
 
@@ -141,12 +150,16 @@ std::vector<double> Quantiles::quantiles(std::span<const double> ps) const {
   std::sort(sorted.begin(), sorted.end());
   std::vector<double> out;
   out.reserve(ps.size());
-  for (const double p : ps) out.push_back(type7_quantile(sorted, p));
+  for (const double p : ps) {
+    out.push_back(type7_quantile(sorted, p));
+  }
   return out;
 }
 
 double Quantiles::fraction_at_most(double x) const {
-  if (data_.empty()) return kNaN;
+  if (data_.empty()) {
+    return kNaN;
+  }
   const auto hits = std::count_if(data_.begin(), data_.end(), [x](double v) { return v <= x; });
   return static_cast<double>(hits) / static_cast<double>(data_.size());
 }
@@ -196,7 +209,9 @@ double Histogram::bin_high(std::size_t i) const {
 
 std::size_t Histogram::total() const {
   std::size_t sum = underflow_ + overflow_;
-  for (const std::size_t c : counts_) sum += c;
+  for (const std::size_t c : counts_) {
+    sum += c;
+  }
   return sum;
 }
 
@@ -225,7 +240,9 @@ double student_t_quantile(double level, std::size_t dof) {
 Estimate t_interval(std::span<const double> values, double level) {
   check_level(level);
   Tally tally;
-  for (const double v : values) tally.add(v);
+  for (const double v : values) {
+    tally.add(v);
+  }
   Estimate e;
   e.n = tally.count();
   e.mean = tally.mean();
@@ -245,7 +262,9 @@ Estimate Replications::estimate(double level) const {
 }
 
 std::vector<double> batch_mean_values(std::span<const double> series, std::size_t batches) {
-  if (batches == 0) throw std::invalid_argument("batch_means: needs at least one batch");
+  if (batches == 0) {
+    throw std::invalid_argument("batch_means: needs at least one batch");
+  }
   const std::size_t size = series.size() / batches;
   if (size == 0) {
     throw std::invalid_argument("batch_means: " + std::to_string(series.size()) +
@@ -256,7 +275,9 @@ std::vector<double> batch_mean_values(std::span<const double> series, std::size_
   means.reserve(batches);
   for (std::size_t b = 0; b < batches; ++b) {
     Tally tally;
-    for (std::size_t i = b * size; i < (b + 1) * size; ++i) tally.add(series[i]);
+    for (std::size_t i = b * size; i < (b + 1) * size; ++i) {
+      tally.add(series[i]);
+    }
     means.push_back(tally.mean());
   }
   return means;
@@ -268,15 +289,21 @@ Estimate batch_means(std::span<const double> series, std::size_t batches, double
 
 double lag1_autocorrelation(std::span<const double> series) {
   const std::size_t n = series.size();
-  if (n < 3) return kNaN;
+  if (n < 3) {
+    return kNaN;
+  }
   Tally tally;
-  for (const double v : series) tally.add(v);
+  for (const double v : series) {
+    tally.add(v);
+  }
   const double m = tally.mean();
   double num = 0.0;
   double den = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     den += (series[i] - m) * (series[i] - m);
-    if (i + 1 < n) num += (series[i] - m) * (series[i + 1] - m);
+    if (i + 1 < n) {
+      num += (series[i] - m) * (series[i + 1] - m);
+    }
   }
   return den > 0.0 ? num / den : kNaN;
 }
@@ -288,7 +315,9 @@ Estimate paired_difference(std::span<const double> a, std::span<const double> b,
         std::to_string(a.size()) + " and " + std::to_string(b.size()));
   }
   std::vector<double> diff(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) diff[i] = a[i] - b[i];
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    diff[i] = a[i] - b[i];
+  }
   return t_interval(diff, level);
 }
 
