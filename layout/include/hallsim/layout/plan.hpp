@@ -216,8 +216,8 @@ struct SeatRow {
   std::string zone;
   Polygon footprint;
   int seats = 0;
-  int priority_seats = 0;          ///< reserved for the elderly, pregnant and disabled
-  Point facing = Point(0.0, 1.0);  ///< unit vector the seated look along
+  int priority_seats = 0;       ///< reserved for the elderly, pregnant and disabled
+  std::optional<Point> facing;  ///< unit vector the seated look along, if given
 };
 
 /// Kind of desk that is not a service window.
