@@ -44,17 +44,23 @@ void expect_moments(const D& dist, RandomStream rng, double mean, double varianc
     }
     const double batch_mean = batch_sum / kPerBatch;
     double ss = 0.0;
-    for (const double x : batch) ss += (x - batch_mean) * (x - batch_mean);
+    for (const double x : batch) {
+      ss += (x - batch_mean) * (x - batch_mean);
+    }
     batch_variances.push_back(ss / (kPerBatch - 1));
     total += batch_sum;
   }
   EXPECT_NEAR(total / kDraws, mean, kZ * std::sqrt(variance / kDraws)) << "sample mean";
 
   double v_mean = 0.0;
-  for (const double v : batch_variances) v_mean += v;
+  for (const double v : batch_variances) {
+    v_mean += v;
+  }
   v_mean /= kBatches;
   double v_ss = 0.0;
-  for (const double v : batch_variances) v_ss += (v - v_mean) * (v - v_mean);
+  for (const double v : batch_variances) {
+    v_ss += (v - v_mean) * (v - v_mean);
+  }
   const double v_se = std::sqrt(v_ss / (kBatches - 1) / kBatches);
   EXPECT_NEAR(v_mean, variance, kZ * v_se) << "sample variance";
 
@@ -67,7 +73,9 @@ template <class D>
 void expect_probability(const D& dist, RandomStream rng, const std::function<bool(double)>& event,
                         double p, int n = 200000) {
   int hits = 0;
-  for (int i = 0; i < n; ++i) hits += event(static_cast<double>(dist(rng))) ? 1 : 0;
+  for (int i = 0; i < n; ++i) {
+    hits += event(static_cast<double>(dist(rng))) ? 1 : 0;
+  }
   EXPECT_NEAR(static_cast<double>(hits) / n, p, kZ * std::sqrt(p * (1.0 - p) / n));
 }
 
@@ -91,7 +99,9 @@ RandomStream stream(const char* name) {
 TEST(Deterministic, AlwaysGivesItsValue) {
   RandomStream rng = stream("det");
   const Deterministic d(2.5);
-  for (int i = 0; i < 10; ++i) EXPECT_EQ(d(rng), 2.5);
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(d(rng), 2.5);
+  }
   EXPECT_EQ(d.variance(), 0.0);
 }
 
@@ -131,8 +141,12 @@ TEST(Normal, UsesExactlyTwoDrawsPerValue) {
   RandomStream a = stream("two");
   RandomStream b = stream("two");
   const Normal n(0.0, 1.0);
-  for (int i = 0; i < 5; ++i) n(a);
-  for (int i = 0; i < 10; ++i) b.next_u64();
+  for (int i = 0; i < 5; ++i) {
+    n(a);
+  }
+  for (int i = 0; i < 10; ++i) {
+    b.next_u64();
+  }
   EXPECT_EQ(a.state(), b.state());
 }
 
@@ -200,7 +214,9 @@ void expect_poisson_pmf(double mean, RandomStream rng) {
   const Poisson d(mean);
   constexpr int kN = 200000;
   std::map<std::int64_t, int> hits;
-  for (int i = 0; i < kN; ++i) ++hits[d(rng)];
+  for (int i = 0; i < kN; ++i) {
+    ++hits[d(rng)];
+  }
   const auto lo = static_cast<std::int64_t>(std::max(0.0, mean - 2.0 * std::sqrt(mean)));
   const auto hi = static_cast<std::int64_t>(mean + 2.0 * std::sqrt(mean));
   for (std::int64_t k = lo; k <= hi; ++k) {
@@ -226,7 +242,9 @@ TEST(Poisson, LargeMeanByTransformedRejectionMatchesMomentsAndPmf) {
 
 TEST(Poisson, ZeroMeanGivesZero) {
   RandomStream rng = stream("poi-0");
-  for (int i = 0; i < 100; ++i) EXPECT_EQ(Poisson(0.0)(rng), 0);
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_EQ(Poisson(0.0)(rng), 0);
+  }
 }
 
 TEST(EmpiricalDiscrete, FrequenciesFollowTheWeights) {
@@ -275,7 +293,9 @@ TEST(Distribution, WrapsAnAlternativeWithoutChangingItsNumbers) {
   const Gamma direct(3.0, 0.7);
   RandomStream a = stream("variant");
   RandomStream b = stream("variant");
-  for (int i = 0; i < 1000; ++i) ASSERT_EQ(any(a), direct(b));
+  for (int i = 0; i < 1000; ++i) {
+    ASSERT_EQ(any(a), direct(b));
+  }
   EXPECT_DOUBLE_EQ(any.mean(), 3.0);
   EXPECT_DOUBLE_EQ(any.variance(), 3.0 * 3.0 * 0.49);
 }

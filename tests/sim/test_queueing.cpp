@@ -47,7 +47,9 @@ TEST(ErlangC, StaysAccurateForAThousandServers) {
     max_term = std::max(max_term, log_terms.back());
   }
   long double sum = 0.0L;
-  for (const long double t : log_terms) sum += std::exp(t - max_term);
+  for (const long double t : log_terms) {
+    sum += std::exp(t - max_term);
+  }
   const long double b = std::exp(log_terms.back() - max_term) / sum;
   const long double expected_c = c * b / (c - a * (1.0L - b));
   EXPECT_NEAR(erlang_b(c, 950.0), static_cast<double>(b), 1e-12);

@@ -28,7 +28,9 @@ TEST(RandomStream, MatchesThePublishedXoshiro256PlusPlusOutput) {
       0x0000000000800000ULL, 0x0000000000800011ULL, 0x0002200000800011ULL, 0x0002200044000020ULL,
       0x00022000448008A1ULL, 0x01102100802208A0ULL, 0x0114002284200880ULL, 0x0402896644A64095ULL,
       0x8A14A0A244ACC891ULL, 0x8C88BA4680B20495ULL};
-  for (const std::uint64_t want : expected) EXPECT_EQ(rng.next_u64(), want);
+  for (const std::uint64_t want : expected) {
+    EXPECT_EQ(rng.next_u64(), want);
+  }
 }
 
 TEST(RandomStream, MapsRawBitsToTheUnitIntervalExactly) {
@@ -58,14 +60,18 @@ TEST(RandomSource, NamedStreamsFollowTheDocumentedDerivation) {
 TEST(RandomSource, SameSeedAndNameGiveTheSameThousandValues) {
   RandomStream a = RandomSource(7).stream("arrivals", 2);
   RandomStream b = RandomSource(7).stream("arrivals", 2);
-  for (int i = 0; i < 1000; ++i) ASSERT_EQ(a.next_u64(), b.next_u64()) << "at draw " << i;
+  for (int i = 0; i < 1000; ++i) {
+    ASSERT_EQ(a.next_u64(), b.next_u64()) << "at draw " << i;
+  }
 }
 
 TEST(RandomSource, UnnumberedStreamIsStreamZero) {
   const RandomSource source(99);
   RandomStream a = source.stream("service");
   RandomStream b = source.stream("service", 0);
-  for (int i = 0; i < 100; ++i) ASSERT_EQ(a.next_u64(), b.next_u64());
+  for (int i = 0; i < 100; ++i) {
+    ASSERT_EQ(a.next_u64(), b.next_u64());
+  }
 }
 
 TEST(RandomSource, NameIndexAndSeedEachChangeTheStream) {
@@ -82,7 +88,9 @@ TEST(RandomStream, CopiesContinueFromTheSamePoint) {
   RandomStream a = RandomSource(5).stream("walk");
   a.next_u64();
   RandomStream b = a;
-  for (int i = 0; i < 100; ++i) ASSERT_EQ(a.next_u64(), b.next_u64());
+  for (int i = 0; i < 100; ++i) {
+    ASSERT_EQ(a.next_u64(), b.next_u64());
+  }
   EXPECT_EQ(a.state(), b.state());
 }
 
@@ -96,7 +104,9 @@ TEST(RandomSource, NeighbouringStreamsAreUncorrelated) {
     RandomStream a = source.stream(name_a, index_a);
     RandomStream b = source.stream(name_b, index_b);
     double sxy = 0.0;
-    for (int i = 0; i < kN; ++i) sxy += (a.uniform01() - 0.5) * (b.uniform01() - 0.5);
+    for (int i = 0; i < kN; ++i) {
+      sxy += (a.uniform01() - 0.5) * (b.uniform01() - 0.5);
+    }
     const double correlation = sxy / kN / (1.0 / 12.0);
     EXPECT_LT(std::abs(correlation), kZ / std::sqrt(kN)) << name_a << index_a << name_b << index_b;
   }
@@ -108,7 +118,9 @@ TEST(RandomStream, EveryOutputBitIsFair) {
   std::array<int, 64> ones{};
   for (int i = 0; i < kN; ++i) {
     const std::uint64_t x = rng.next_u64();
-    for (int bit = 0; bit < 64; ++bit) ones[bit] += static_cast<int>((x >> bit) & 1U);
+    for (int bit = 0; bit < 64; ++bit) {
+      ones[bit] += static_cast<int>((x >> bit) & 1U);
+    }
   }
   // 64 checks at once: 4.5 standard errors keep the family-wise false alarm below 5e-4.
   const double half_width = 4.5 * std::sqrt(0.25 / kN);
@@ -149,8 +161,9 @@ TEST(RandomStream, UniformBelowHitsEveryValueEquallyOften) {
     ++hits[face];
   }
   const double p = 1.0 / kFaces;
-  for (const int h : hits)
+  for (const int h : hits) {
     EXPECT_NEAR(static_cast<double>(h) / kN, p, kZ * std::sqrt(p * (1 - p) / kN));
+  }
   EXPECT_EQ(rng.uniform_below(1), 0U);
 }
 
@@ -161,7 +174,9 @@ TEST(RandomStream, UniformBelowHasNoModuloBiasForHugeRanges) {
   constexpr std::uint64_t kN = 3ULL << 62;
   constexpr int kDraws = 60000;
   int low = 0;
-  for (int i = 0; i < kDraws; ++i) low += rng.uniform_below(kN) < (1ULL << 62) ? 1 : 0;
+  for (int i = 0; i < kDraws; ++i) {
+    low += rng.uniform_below(kN) < (1ULL << 62) ? 1 : 0;
+  }
   const double p = 1.0 / 3.0;
   EXPECT_NEAR(static_cast<double>(low) / kDraws, p, kZ * std::sqrt(p * (1 - p) / kDraws));
 }

@@ -16,7 +16,9 @@ namespace {
 
 TEST(Tally, WelfordGivesTheTextbookMeanAndSampleVariance) {
   Tally t;
-  for (const double x : {2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0}) t.add(x);
+  for (const double x : {2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0}) {
+    t.add(x);
+  }
   EXPECT_EQ(t.count(), 8U);
   EXPECT_DOUBLE_EQ(t.mean(), 5.0);
   // Squared deviations 9 + 1 + 1 + 1 + 0 + 0 + 4 + 16 = 32, over n - 1 = 7.
@@ -30,7 +32,9 @@ TEST(Tally, WelfordGivesTheTextbookMeanAndSampleVariance) {
 TEST(Tally, StaysAccurateFarFromZero) {
   // The naive sum-of-squares formula loses every digit here; Welford keeps them.
   Tally t;
-  for (const double x : {1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16}) t.add(x);
+  for (const double x : {1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16}) {
+    t.add(x);
+  }
   EXPECT_DOUBLE_EQ(t.mean(), 1e9 + 10);
   EXPECT_NEAR(t.variance(), 30.0, 1e-6);  // (36 + 9 + 9 + 36) / 3
 }
@@ -100,7 +104,9 @@ TEST(Quantiles, MatchType7ComputedByHand) {
   // Sorted {15, 20, 35, 40, 50}, h = 4p: p = 0.4 -> h = 1.6 -> 20 + 0.6 * 15 = 29;
   // p = 0.05 -> h = 0.2 -> 15 + 0.2 * 5 = 16 (Python: quantiles(method="inclusive")).
   Quantiles q;
-  for (const double x : {50.0, 15.0, 40.0, 20.0, 35.0}) q.add(x);
+  for (const double x : {50.0, 15.0, 40.0, 20.0, 35.0}) {
+    q.add(x);
+  }
   EXPECT_EQ(q.count(), 5U);
   EXPECT_DOUBLE_EQ(q.quantile(0.4), 29.0);
   EXPECT_DOUBLE_EQ(q.quantile(0.05), 16.0);
@@ -110,7 +116,9 @@ TEST(Quantiles, MatchType7ComputedByHand) {
   const std::vector<double> deciles = {0.1, 0.2, 0.3, 0.7, 0.9};
   const std::vector<double> expected = {17.0, 19.0, 23.0, 39.0, 46.0};
   const std::vector<double> got = q.quantiles(deciles);
-  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(got[i], expected[i], 1e-12);
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_NEAR(got[i], expected[i], 1e-12);
+  }
   EXPECT_DOUBLE_EQ(q.fraction_at_most(35.0), 0.6);
 }
 
@@ -131,7 +139,9 @@ TEST(Quantiles, RejectAProbabilityOutsideTheUnitInterval) {
 TEST(Histogram, CountsBinsUnderflowAndOverflow) {
   // [0, 10) in 5 bins of width 2; 10 itself is overflow.
   Histogram h(0.0, 10.0, 5);
-  for (const double x : {-1.0, 0.0, 1.99, 2.0, 9.999, 10.0, 15.0}) h.add(x);
+  for (const double x : {-1.0, 0.0, 1.99, 2.0, 9.999, 10.0, 15.0}) {
+    h.add(x);
+  }
   EXPECT_EQ(h.underflow(), 1U);
   EXPECT_EQ(h.bin_count(0), 2U);
   EXPECT_EQ(h.bin_count(1), 1U);
@@ -162,7 +172,9 @@ TEST(StudentT, QuantilesMatchTheTables) {
 TEST(Replications, IntervalIsTTimesStandardError) {
   // {10, 12, 11, 13, 9}: mean 11, s^2 = 10 / 4 = 2.5; half-width t(0.975, 4) sqrt(2.5 / 5).
   Replications r;
-  for (const double x : {10.0, 12.0, 11.0, 13.0, 9.0}) r.add(x);
+  for (const double x : {10.0, 12.0, 11.0, 13.0, 9.0}) {
+    r.add(x);
+  }
   const Estimate e = r.estimate();
   EXPECT_EQ(e.n, 5U);
   EXPECT_DOUBLE_EQ(e.mean, 11.0);
@@ -190,7 +202,9 @@ TEST(Replications, NinetyFivePercentIntervalsCoverTheMeanNinetyFivePercentOfTheT
   int covered = 0;
   for (int k = 0; k < kExperiments; ++k) {
     Replications r;
-    for (int i = 0; i < 5; ++i) r.add(n(rng));
+    for (int i = 0; i < 5; ++i) {
+      r.add(n(rng));
+    }
     covered += r.estimate().contains(3.0) ? 1 : 0;
   }
   EXPECT_NEAR(static_cast<double>(covered) / kExperiments, 0.95,
@@ -201,7 +215,9 @@ TEST(BatchMeans, CutsTheSeriesIntoEqualConsecutiveBatches) {
   // 1..22 in 4 batches of 5 (21 and 22 dropped): means 3, 8, 13, 18; their s^2 = 125/3;
   // half-width t(0.975, 3) sqrt(125/3) / 2.
   std::vector<double> series;
-  for (int i = 1; i <= 22; ++i) series.push_back(i);
+  for (int i = 1; i <= 22; ++i) {
+    series.push_back(i);
+  }
   EXPECT_EQ(batch_mean_values(series, 4), (std::vector<double>{3.0, 8.0, 13.0, 18.0}));
   const Estimate e = batch_means(series, 4);
   EXPECT_EQ(e.n, 4U);

@@ -74,7 +74,9 @@ class LineModel {
     if (scenario.skill_pool) {
       skills_.emplace(sim_);
       const QueueIndex q = skills_->add_queue(scenario.discipline);
-      for (int s = 0; s < scenario.servers; ++s) skills_->add_server(std::span(&q, 1));
+      for (int s = 0; s < scenario.servers; ++s) {
+        skills_->add_server(std::span(&q, 1));
+      }
     } else {
       pool_.emplace(sim_, scenario.servers, scenario.discipline);
     }
@@ -89,7 +91,9 @@ class LineModel {
   }
 
   LineResult run() {
-    for (std::size_t k = 0; k < scenario_.classes.size(); ++k) schedule_arrival(k);
+    for (std::size_t k = 0; k < scenario_.classes.size(); ++k) {
+      schedule_arrival(k);
+    }
     sim_.schedule_at(scenario_.warmup, [this] { line_.restart(scenario_.warmup); });
     sim_.schedule_at(scenario_.end, [this] { result_.queue_area = line_.area(scenario_.end); });
     sim_.run();
@@ -107,7 +111,9 @@ class LineModel {
 
   void schedule_arrival(std::size_t k) {
     const double t = sim_.now() + interarrival_[k](arrival_streams_[k]);
-    if (t >= scenario_.end) return;
+    if (t >= scenario_.end) {
+      return;
+    }
     sim_.schedule_at(t, [this, k] { arrive(k); });
   }
 
@@ -133,8 +139,12 @@ class LineModel {
       result_.wait[k].add(wait);
       result_.waits_in_order.push_back(wait);
       ++counted_[k];
-      if (wait > 0.0) ++waited_[k];
-      if (wait > scenario_.long_wait) ++waited_long_[k];
+      if (wait > 0.0) {
+        ++waited_[k];
+      }
+      if (wait > scenario_.long_wait) {
+        ++waited_long_[k];
+      }
       result_.waits_inside_window += std::min(now, hi) - arrived;
       result_.wait_after_window_tail += std::max(0.0, now - hi);
     } else if (now > lo) {
@@ -261,7 +271,9 @@ TEST(EngineValidation, HeavilyLoadedMM1ByBatchMeansOfOneLongRun) {
   expect_within(wait, MmcQueue(0.9, 1.0, 1).mean_wait(), 0.04, "mean wait");
   std::vector<double> waited;
   waited.reserve(run.waits_in_order.size());
-  for (const double w : run.waits_in_order) waited.push_back(w > 0.0 ? 1.0 : 0.0);
+  for (const double w : run.waits_in_order) {
+    waited.push_back(w > 0.0 ? 1.0 : 0.0);
+  }
   expect_within(batch_means(waited, 20, kLevel), 0.9, 0.01, "probability of waiting");
 }
 
