@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -96,6 +97,10 @@ RandomStream stream(const char* name) {
   return RandomSource(20240601).stream(name);
 }
 
+RandomStream stream_for_pin() {
+  return RandomSource(1).stream("pin");
+}
+
 TEST(Deterministic, AlwaysGivesItsValue) {
   RandomStream rng = stream("det");
   const Deterministic d(2.5);
@@ -103,6 +108,29 @@ TEST(Deterministic, AlwaysGivesItsValue) {
     EXPECT_EQ(d(rng), 2.5);
   }
   EXPECT_EQ(d.variance(), 0.0);
+}
+
+TEST(Distributions, FirstDrawsMatchAnIndependentReference) {
+  // Computed by the Python reference of docs/statistics.md for the stream (1, "pin") with the
+  // formulas of the table there: -m log U_open; mean + sd sqrt(-2 log U_open) cos(2 pi U);
+  // Poisson(3.5) by sequential search. Saved scenarios replay only while these hold.
+  const std::array<double, 3> exponential = {0x1.63702304f36c3p+3, 0x1.2341ef20222abp+2,
+                                             0x1.528265c61af8bp+0};
+  RandomStream a = stream_for_pin();
+  for (const double want : exponential) {
+    EXPECT_DOUBLE_EQ(Exponential(3.0)(a), want);
+  }
+  const std::array<double, 3> normal = {0x1.614dca50be658p+3, 0x1.7aecf13a5e365p+3,
+                                        0x1.9d73b380e61c9p+2};
+  RandomStream b = stream_for_pin();
+  for (const double want : normal) {
+    EXPECT_DOUBLE_EQ(Normal(10.0, 2.0)(b), want);
+  }
+  const std::array<std::int64_t, 8> poisson = {0, 2, 4, 1, 2, 3, 3, 3};
+  RandomStream c = stream_for_pin();
+  for (const std::int64_t want : poisson) {
+    EXPECT_EQ(Poisson(3.5)(c), want);
+  }
 }
 
 TEST(Exponential, SampleMomentsMatchTheMean) {

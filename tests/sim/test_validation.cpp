@@ -6,8 +6,8 @@
 // ("arrivals", r), ("service", r)), deletes a warm-up, and forms the Student-t interval of
 // the per-replication means at 99.9%. The analytic value must lie inside. For a correct
 // engine each interval misses with probability 0.001 (the replication means are close to
-// normal: each averages tens of thousands of visitors), so the ~20 intervals of this file
-// together misfire for an arbitrary seed with probability at most 2% (Bonferroni); the
+// normal: each averages tens of thousands of visitors), so the 24 intervals of this file
+// together misfire for an arbitrary seed with probability at most 2.4% (Bonferroni); the
 // seeds are fixed, so a pass or fail is the same on every machine. Warm-up bias is kept far
 // below the half-width by warming up for many relaxation times, 1 / (mu (1 - sqrt(rho)))^2
 // for M/M/1. Every check also asserts that its half-width is a small fraction of the value
