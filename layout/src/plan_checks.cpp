@@ -16,10 +16,11 @@ namespace hallsim::layout::detail {
 
 namespace {
 
-constexpr double kMaxCoordinate = 10000.0;  // metres: a hall plan spans less than 10 km
-constexpr double kMinOverlap = 1e-4;        // m²: furniture touching along an edge is fine
-constexpr double kMinZoneOverlap = 1e-2;    // m²: zones drawn on a shared wall line may graze
-constexpr double kMinOutlineArea = 1.0;     // m²
+constexpr double kMaxCoordinate = 10000.0;    // metres: a hall plan spans less than 10 km
+constexpr double kMinOverlap = 1e-4;          // m²: furniture touching along an edge is fine
+constexpr double kMinZoneOverlap = 1e-2;      // m²: zones drawn on a shared wall line may graze
+constexpr double kMinOutlineArea = 1.0;       // m²
+constexpr double kMaxOutsideDistance = 20.0;  // m: entrance steps, ramps and signs outside
 
 std::string quote(const std::string& s) {
   return "'" + s + "'";
@@ -407,6 +408,18 @@ class Checker {
     return false;
   }
 
+  // Things that may stand outside (entrance steps and ramps, signs) must stay near the
+  // building; a far-off point is usually a typo or a plan drawn in the wrong unit.
+  bool near_building(const std::string& ptr, const Point& p, const std::string& what) {
+    if (!outline_ok_ || contains(data_.outline, p, kPlanTolerance)) return true;
+    const double d = distance_to_boundary(data_.outline, p);
+    if (d <= kMaxOutsideDistance) return true;
+    sink_.error(
+        ptr, what + " at " + format_point(p) + " is " + format_number(d) + " m from the building",
+        "move it inside or within " + format_number(kMaxOutsideDistance) + " m of the outline");
+    return false;
+  }
+
   void check_walls() {
     for (std::size_t i = 0; i < data_.walls.size(); ++i) {
       const Wall& wall = data_.walls[i];
@@ -583,8 +596,8 @@ class Checker {
       LevelChange& c = data_.level_changes[i];
       const std::string p = at("/level_changes", i);
       const std::string what = std::string(to_string(c.kind)) + " " + quote(c.id);
-      inside_building(p + "/line/0", c.line.a, "the start of " + what);
-      inside_building(p + "/line/1", c.line.b, "the end of " + what);
+      near_building(p + "/line/0", c.line.a, "the start of " + what);
+      near_building(p + "/line/1", c.line.b, "the end of " + what);
       if (c.line.length() < kPlanTolerance) {
         sink_.error(p + "/line", "the line of " + what + " is shorter than 0.05 m",
                     c.kind == LevelChangeKind::step ? "give the two ends of the step's edge"
@@ -753,8 +766,15 @@ class Checker {
         sink_.error(p + "/refers_to", "nothing has the id " + quote(s.refers_to),
                     "use the id of the door, step, counter or kiosk the sign is about");
       }
-      if (s.kind == SignKind::outdoor_name) continue;  // stands outside by nature
-      if (!inside_building(p + "/position", s.position, what)) continue;
+      if (!near_building(p + "/position", s.position, what)) continue;
+      if (outline_ok_ && !contains(data_.outline, s.position, kPlanTolerance)) {
+        if (!s.zone.empty()) {
+          sink_.error(p + "/zone",
+                      what + " stands outside the building but names zone " + quote(s.zone),
+                      "remove \"zone\" or move the sign into the zone");
+        }
+        continue;
+      }
       place_in_zone(p, s.zone, s.position, what);
     }
   }
