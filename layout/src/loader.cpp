@@ -146,10 +146,10 @@ class TrackingBuilder : public nlohmann::json_sax<json> {
     if (nan_like) {
       sink_.error(pointer(),
                   "not valid JSON at " + place + ": NaN and Infinity are not numbers in JSON",
-                  "write a finite number in metres, or leave out the field if it is optional");
+                  "write a finite number, or leave out the field if it is optional");
     } else if (reason.find("number overflow") != std::string::npos) {
       sink_.error(pointer(), "not valid JSON at " + place + ": the number is too large to hold",
-                  "write a finite number in metres");
+                  "write a smaller number");
     } else if (reason.find("end of input") != std::string::npos) {
       sink_.error(pointer(),
                   "not valid JSON: the file ends at " + where(text_, text_.size()) +

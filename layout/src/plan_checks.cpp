@@ -515,7 +515,8 @@ class Checker {
           wall_known = false;
         }
       }
-      if (!wall_known || pieces_.empty()) continue;
+      // Without a valid outline the wall pieces are incomplete and any answer would mislead.
+      if (!wall_known || !outline_ok_) continue;
       std::optional<std::size_t> best;
       double best_distance = std::numeric_limits<double>::infinity();
       for (std::size_t k = 0; k < pieces_.size(); ++k) {
