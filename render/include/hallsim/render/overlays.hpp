@@ -1,0 +1,76 @@
+#pragma once
+/// \file
+/// What can be drawn over a plan: analysis results as plain inputs (a scalar grid, polylines,
+/// marked points), so that any analysis can hand its findings to the renderer in a few lines.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hallsim/layout/geometry.hpp"
+
+namespace hallsim::render {
+
+/// Values on a regular grid laid over the plan, e.g. walking distance to the nearest exit.
+struct ScalarGrid {
+  layout::Point origin = layout::Point::Zero();  ///< south-west corner of cell (0, 0), metres
+  double cell = 0.25;                            ///< side of a square cell, metres
+  int columns = 0;                               ///< cells along x (east)
+  int rows = 0;                                  ///< cells along y (north)
+  /// One value per cell, row by row from the southern row, west to east in a row;
+  /// NaN where there is no value (a wall, furniture, outside the hall).
+  std::vector<double> values;
+
+  /// The value of the cell in column `column`, row `row`.
+  double at(int column, int row) const {
+    return values[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) +
+                  static_cast<std::size_t>(column)];
+  }
+  /// Centre of a cell, metres.
+  layout::Point cell_centre(int column, int row) const {
+    return origin + layout::Point((column + 0.5) * cell, (row + 0.5) * cell);
+  }
+};
+
+/// The egress picture: distance to the nearest exit, its limit, the worst point and its route.
+struct EgressOverlay {
+  ScalarGrid distance;                     ///< walking distance to the nearest exit, metres
+  double limit = 30.0;                     ///< allowed travel distance, metres (drawn as a contour)
+  std::optional<layout::Point> worst;      ///< the point furthest from every exit
+  std::vector<layout::Point> worst_route;  ///< its route to the exit, from the point
+};
+
+/// One wheelchair route from the main entrance to a target.
+struct AccessRoute {
+  std::string target;                       ///< id of the counter, zone or kiosk it leads to
+  bool ok = true;                           ///< false if a wheelchair cannot get there
+  std::vector<layout::Point> path;          ///< the best route found, from the entrance
+  std::optional<layout::Point> blocked_at;  ///< where it is blocked (failures)
+  std::string blocking_element;             ///< id of what blocks it (failures); may be empty
+};
+
+/// The accessibility picture: every route, failures in red.
+struct AccessOverlay {
+  std::vector<AccessRoute> routes;
+};
+
+/// A failed clause, marked where it happens.
+struct CheckMark {
+  std::string clause;                           ///< e.g. "4.4.1.2"
+  layout::Point where = layout::Point::Zero();  ///< the place in the plan
+  std::string note;                             ///< short text shown beside the mark; may be empty
+};
+
+/// The compliance picture: one mark per failure.
+struct CheckOverlay {
+  std::vector<CheckMark> failures;
+};
+
+/// Everything that may be drawn over the plan; each part is optional.
+struct Overlays {
+  std::optional<EgressOverlay> egress;
+  std::optional<AccessOverlay> access;
+  std::optional<CheckOverlay> check;
+};
+
+}  // namespace hallsim::render
