@@ -8,8 +8,7 @@
 namespace hallsim::app {
 
 void add_commands(CLI::App& app, CommandBody& chosen) {
-  (void)app;
-  (void)chosen;
+  add_demo_command(app, chosen);
 }
 
 int run_main(int argc, char** argv) {
@@ -22,6 +21,18 @@ int run_main(int argc, char** argv) {
   app.require_subcommand(1);
   CommandBody chosen;
   add_commands(app, chosen);
+  const auto is_command = [&app](const std::string& name) {
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      if (sub->get_name() == name) return true;
+    }
+    return false;
+  };
+  if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
+    std::cerr << "hallsim: unknown command '" << argv[1] << "'. The commands are:";
+    for (const CLI::App* sub : app.get_subcommands({})) std::cerr << " " << sub->get_name();
+    std::cerr << ".\nRun 'hallsim --help' for what each does.\n";
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

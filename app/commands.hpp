@@ -26,5 +26,6 @@ void add_commands(CLI::App& app, CommandBody& chosen);
 int run_main(int argc, char** argv);
 
 // One registration function per subcommand file (cmd_<name>.cpp).
+void add_demo_command(CLI::App& app, CommandBody& chosen);
 
 }  // namespace hallsim::app
