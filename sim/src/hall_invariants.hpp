@@ -1,0 +1,26 @@
+#pragma once
+// Checks of a run's trace that must hold for every hall and scenario: used by the tests
+// on every run they make.
+
+#include <string>
+#include <vector>
+
+#include "hallsim/sim/hall.hpp"
+
+namespace hallsim::sim {
+
+/// Every broken rule found in a traced run (empty when all hold):
+/// - arrived = served + balked + reneged + missed call + sent home + still inside, and the
+///   trace's leave records agree with those counts;
+/// - the trace is in time order, each visitor's first record is their arrival and nothing
+///   follows their leaving;
+/// - nobody is called before taking their ticket, nor served before arriving;
+/// - a counter holds one visitor at a time (from the call to the end of service, or to the
+///   end of the wait for an unanswered call), is staffed when it calls, and serves only
+///   queues it may serve;
+/// - within a queue, tickets are called in the order they were taken within a priority
+///   class, and never while a ticket of a higher class waits.
+std::vector<std::string> check_trace(const HallModel& model, const HallResult& result,
+                                     const RunSettings& settings);
+
+}  // namespace hallsim::sim

@@ -1,0 +1,1079 @@
+// One run of the hall model: the visitor's path as a chain of events, the counters'
+// calling system, and the measurements taken on the way.
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "hall_compiled.hpp"
+#include "hallsim/sim/engine.hpp"
+#include "hallsim/sim/hall.hpp"
+
+namespace hallsim::sim {
+
+namespace {
+
+constexpr std::uint32_t kNone = 0xffffffffU;
+constexpr int kClasses = 3;  // priority classes: appointment, elderly, everyone else
+
+/// The key of a visitor's own random stream, or of a day's arrival stream: replication,
+/// day and a number within the day, packed so that no two differ in the same run set.
+std::uint64_t stream_key(std::uint64_t replication, std::uint64_t day, std::uint64_t n) {
+  assert(day < (1U << 16) && n < (1U << 24));
+  return (replication << 40) | (day << 24) | n;
+}
+
+/// What a visitor is doing now.
+enum class State : std::uint8_t {
+  walking,
+  in_line,       // waiting for a ticket machine, a kiosk or a guide
+  busy,          // consulting, taking a ticket, at a kiosk, complaining at the desk
+  waiting_call,  // holding a ticket
+  called,        // walking to the counter that called them
+  at_counter,
+  leaving,
+  gone,
+};
+
+/// Why a visitor waits for a guide.
+enum class GuideTask : std::uint8_t { consult, kiosk_help, complaint };
+
+/// Which service line (not the ticket queues).
+enum class LineKind : std::uint8_t { ticket_machine, kiosk, guidance };
+
+/// How an arrival comes about.
+enum class ArrivalKind : std::uint8_t { walk_in, appointment, replay };
+
+/// One counter visit of a visitor's plan, drawn on arrival.
+struct VisitStage {
+  std::uint32_t queue = 0;
+  double service = 0.0;
+  double complaint = 0.0;   // time at the complaint window if this stage cannot be done
+  std::uint8_t result = 0;  // 0 done, 1 missing materials, 2 cannot be done
+  bool no_show = false;
+};
+
+struct Visitor {
+  double arrival = 0.0;
+  double speed = 1.2;
+  double patience = 0.0;
+  double balk_tolerance = 0.0;
+  double consult_time = 0.0;
+  double ticket_time = 0.0;
+  double kiosk_time = 0.0;
+  double review_u = 1.0;  // < review_share: leaves a review
+  double bad_u = 1.0;     // < P(bad): the review is bad
+  double joined = 0.0;    // when the current ticket (or line) was joined
+  double total_wait = 0.0;
+  EventId renege_timer;
+  std::uint32_t first_stage = 0;
+  std::uint32_t stages = 0;
+  std::uint32_t stage = 0;  // current stage, relative to first_stage
+  std::uint32_t ticket = 0;
+  std::uint32_t queue = kNone;
+  std::uint32_t point = 0;  // row of the walking matrix where the visitor is
+  std::int32_t counter = -1;
+  std::uint32_t day = 0;
+  State state = State::walking;
+  GuideTask task = GuideTask::consult;
+  std::uint8_t priority = 2;
+  bool elderly = false;
+  bool wheelchair = false;
+  bool appointment = false;
+  bool consult = false;
+  bool kiosk = false;
+  bool replayed = false;
+  bool failed = false;
+  bool counted_wait = false;  // wait statistics include this visitor's tickets
+  bool has_outcome = false;
+};
+
+struct Ticket {
+  std::uint32_t visitor;
+  std::uint32_t number;
+  double joined;
+};
+
+/// A ticket queue with one FIFO line per priority class. Tickets that left (reneged, sent
+/// home) stay in the line until they reach its head: `waiting` is the exact count.
+struct TicketQueue {
+  std::array<std::vector<Ticket>, kClasses> lines;
+  std::array<std::size_t, kClasses> heads{};
+  std::size_t waiting = 0;
+  bool served_after_close = false;
+};
+
+/// Servers with one FIFO line (ticket machines, kiosks, guides).
+struct Line {
+  int servers = 0;
+  int busy = 0;
+  std::vector<std::uint32_t> queue;
+  std::size_t head = 0;
+};
+
+struct CounterState {
+  bool open = false;
+  bool busy = false;
+  bool after_close = false;  // staying open after closing for the ticket holders
+  double open_since = 0.0;
+  double busy_since = 0.0;
+};
+
+struct PendingArrival {
+  double time;
+  std::uint32_t queue;
+  ArrivalKind kind;
+  double recorded_service;
+};
+
+/// Piecewise-constant level integrated over fixed-width bins (the time series).
+class BinnedLevel {
+ public:
+  explicit BinnedLevel(double step) : step_(step) {}
+  void set(double t, double value) {
+    integrate(t);
+    value_ = value;
+    auto& m = max_at(bin(t));
+    m = std::max(m, value);
+  }
+  void finish(double t) { integrate(t); }
+  double area(std::size_t b) const { return b < area_.size() ? area_[b] : 0.0; }
+  double max(std::size_t b) const { return b < max_.size() ? max_[b] : 0.0; }
+  std::size_t bin(double t) const { return static_cast<std::size_t>(t / step_); }
+
+ private:
+  void integrate(double t) {
+    while (last_ < t) {
+      const std::size_t b = bin(last_);
+      const double edge = std::min(t, static_cast<double>(b + 1) * step_);
+      area_at(b) += value_ * (edge - last_);
+      if (value_ > 0.0) max_at(b) = std::max(max_at(b), value_);
+      // A boundary computed as (b + 1) * step may round to last_; move on to the next bin.
+      last_ = edge > last_ ? edge : std::nextafter(last_, t);
+    }
+  }
+  double& area_at(std::size_t b) {
+    if (b >= area_.size()) area_.resize(b + 1, 0.0);
+    return area_[b];
+  }
+  double& max_at(std::size_t b) {
+    if (b >= max_.size()) max_.resize(b + 1, 0.0);
+    return max_[b];
+  }
+
+  double step_;
+  double value_ = 0.0;
+  double last_ = 0.0;
+  std::vector<double> area_, max_;
+};
+
+class HallRun {
+ public:
+  HallRun(const detail::CompiledHall& m, const RunSettings& s, HallResult& out)
+      : m_(m),
+        s_(s),
+        out_(out),
+        source_(s.seed),
+        queues_(m.queue_names.size()),
+        counters_(m.layout.counters.size()),
+        waiting_series_(s.series_step),
+        standing_series_(s.series_step),
+        open_series_(s.series_step) {
+    machines_.servers = m.layout.ticket_machines;
+    kiosks_.servers = m.layout.kiosks;
+    guides_.servers = m.layout.guidance_desk ? m.scenario.staffing.guidance_staff : 0;
+    out_.queue_waits.resize(m.queue_names.size());
+    out_.counter_type_waits.resize(m.counter_types.size());
+    out_.counter_busy.assign(counters_.size(), 0.0);
+    out_.counter_open.assign(counters_.size(), 0.0);
+    day_ends_.assign(static_cast<std::size_t>(s.days), 0.0);
+  }
+
+  void run() {
+    for (int d = 0; d < s_.days; ++d) {
+      sim_.schedule_at(static_cast<double>(d) * kDaySeconds, [this, d] { begin_day(d); });
+    }
+    sim_.run();
+    finish();
+  }
+
+ private:
+  // ---------------------------------------------------------------- days
+
+  const CompiledDay& weekday(int d) const {
+    return m_.days[static_cast<std::size_t>((static_cast<int>(s_.first_day) + d) % kWeekdays)];
+  }
+
+  void begin_day(int d) {
+    const CompiledDay& day = weekday(d);
+    day_ = d;
+    day_start_ = static_cast<double>(d) * kDaySeconds;
+    after_hours_ = false;
+    for (auto& q : queues_) q.served_after_close = false;
+    for (std::size_t c = 0; c < counters_.size(); ++c) counters_[c].after_close = false;
+    pending_.clear();
+    next_pending_ = 0;
+    arrivals_today_ = 0;
+    if (!day.open && m_.replay.empty()) return;
+    draw_arrivals(d, day);
+    if (day.open) {
+      // The closing event is scheduled before the counters' own events, so that at the
+      // closing time it fires first and sees which counters are still open.
+      sim_.schedule_at(day_start_ + day.close_time, [this] { close_hall(); });
+      for (std::size_t c = 0; c < counters_.size(); ++c) {
+        for (const ClockInterval& i : day.counter_hours[c]) {
+          const auto k = static_cast<std::uint32_t>(c);
+          sim_.schedule_at(day_start_ + i.begin, [this, k] { open_counter(k); });
+          sim_.schedule_at(day_start_ + i.end, [this, k] { close_counter(k); });
+        }
+      }
+    }
+    if (!pending_.empty()) {
+      sim_.schedule_at(pending_.front().time, [this] { next_arrival(); });
+    }
+  }
+
+  /// All of a day's arrivals, drawn up front from streams that depend only on the
+  /// replication, the day and the item, and sorted by time.
+  void draw_arrivals(int d, const CompiledDay& day) {
+    const auto rep = s_.replication;
+    const auto dd = static_cast<std::uint64_t>(d);
+    if (!m_.replay.empty()) {
+      for (const CompiledRecord& r : m_.replay) {
+        if (r.day != d) continue;
+        if (!day.open || r.ticket_time < day.open_time || r.ticket_time >= day.close_time) {
+          ++out_.replay_outside_hours;
+          continue;
+        }
+        pending_.push_back(
+            {day_start_ + r.ticket_time, r.queue, ArrivalKind::replay, r.recorded_service});
+      }
+      return;
+    }
+    for (const auto& [queue, process] : day.arrivals) {
+      RandomStream rng = source_.stream("arrivals", stream_key(rep, dd, queue));
+      for (double t = process.next_after(day.open_time - 1e-9, rng); t < day.close_time;
+           t = process.next_after(t, rng)) {
+        pending_.push_back({day_start_ + t, queue, ArrivalKind::walk_in, -1.0});
+      }
+    }
+    if (!day.slots.empty()) {
+      RandomStream rng = source_.stream("appointments", stream_key(rep, dd, 0));
+      const auto& appts = m_.scenario.demand.appointments;
+      for (const CompiledSlot& slot : day.slots) {
+        for (int k = 0; k < slot.places; ++k) {
+          const bool booked = rng.uniform01() < slot.booked_share;
+          const bool comes = rng.uniform01() >= appts.no_show;
+          const double offset = m_.punctuality(rng);
+          if (!booked || !comes) continue;
+          // Early visitors wait outside until the doors open; late ones after closing stay out.
+          const double t = std::max(day.open_time, slot.start + offset);
+          if (t >= day.close_time) continue;
+          pending_.push_back({day_start_ + t, slot.queue, ArrivalKind::appointment, -1.0});
+        }
+      }
+    }
+    std::stable_sort(
+        pending_.begin(), pending_.end(),
+        [](const PendingArrival& a, const PendingArrival& b) { return a.time < b.time; });
+  }
+
+  void next_arrival() {
+    const PendingArrival a = pending_[next_pending_++];
+    if (next_pending_ < pending_.size()) {
+      sim_.schedule_at(pending_[next_pending_].time, [this] { next_arrival(); });
+    }
+    arrive(a);
+  }
+
+  void close_hall() {
+    after_hours_ = true;
+    day_ends_[static_cast<std::size_t>(day_)] = sim_.now();
+    const bool send_home = m_.scenario.calendar.closing == ClosingPolicy::send_home;
+    if (!send_home) {
+      for (std::size_t c = 0; c < counters_.size(); ++c) {
+        if (!counters_[c].open) continue;
+        counters_[c].after_close = true;
+        for (std::uint32_t q : m_.counter_queues[c]) queues_[q].served_after_close = true;
+      }
+    }
+    // The ticket machines stop issuing and the kiosks stop taking new users.
+    send_home_line(machines_);
+    send_home_line(kiosks_);
+    send_home_guide_line(send_home);
+    for (std::uint32_t q = 0; q < queues_.size(); ++q) {
+      if (send_home || !queues_[q].served_after_close) send_home_queue(q);
+    }
+    if (in_hall_ == 0) end_after_hours();
+  }
+
+  /// The last visitor has left after closing: counters that stayed open close.
+  void end_after_hours() {
+    day_ends_[static_cast<std::size_t>(day_)] = sim_.now();
+    for (std::uint32_t c = 0; c < counters_.size(); ++c) {
+      if (counters_[c].after_close) {
+        counters_[c].after_close = false;
+        close_counter(c);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the visitor's path
+
+  void arrive(const PendingArrival& a) {
+    const auto v = static_cast<std::uint32_t>(visitors_.size());
+    visitors_.emplace_back();
+    draw_visitor(v, a);
+    Visitor& x = visitors_[v];
+    ++out_.arrived;
+    if (x.appointment) ++out_.appointments;
+    change_in_hall(+1);
+    count_arrival();
+    if (x.replayed) {
+      // A replayed record is the moment the ticket was taken.
+      x.point = WalkingDistances::point(Spot::ticket_machine);
+      note(v, TraceEvent::arrive, Spot::ticket_machine);
+      issue_ticket(v);
+      return;
+    }
+    x.point = WalkingDistances::point(Spot::entrance);
+    note(v, TraceEvent::arrive, Spot::entrance);
+    if (x.kiosk) {
+      walk<&HallRun::reach_kiosks>(v, Spot::kiosks);
+    } else if (x.consult) {
+      walk<&HallRun::reach_guidance>(v, Spot::guidance_desk);
+    } else {
+      walk<&HallRun::reach_ticket_machine>(v, Spot::ticket_machine);
+    }
+  }
+
+  /// Everything a visitor will need, drawn now in a fixed order from their own stream,
+  /// so that the same visitor behaves the same whatever the staffing.
+  void draw_visitor(std::uint32_t v, const PendingArrival& a) {
+    Visitor& x = visitors_[v];
+    const Scenario& sc = m_.scenario;
+    RandomStream rng = source_.stream(
+        "visitor", stream_key(s_.replication, static_cast<std::uint64_t>(day_), arrivals_today_));
+    ++arrivals_today_;
+    x.arrival = sim_.now();
+    x.day = static_cast<std::uint32_t>(day_);
+    x.appointment = a.kind == ArrivalKind::appointment;
+    x.replayed = a.kind == ArrivalKind::replay;
+    x.elderly = rng.uniform01() < sc.population.elderly_share;
+    x.wheelchair = rng.uniform01() < sc.population.wheelchair_share;
+    x.speed = x.wheelchair ? sc.population.wheelchair_speed
+              : x.elderly  ? sc.population.elderly_walking_speed
+                           : sc.population.walking_speed;
+    const double u_consult = rng.uniform01();
+    const double u_kiosk = rng.uniform01();
+    const double kiosk_time = std::max(0.0, m_.kiosk_time[a.queue](rng));
+    x.consult_time = std::max(0.0, m_.consultation_time(rng));
+    x.ticket_time = std::max(0.0, m_.ticket_time(rng));
+    x.patience = std::max(0.0, m_.patience(rng));
+    const double u_balk = rng.uniform01();
+    x.review_u = rng.uniform01();
+    x.bad_u = rng.uniform01();
+    const bool guides = guides_.servers > 0;
+    x.kiosk = !x.replayed && u_kiosk < m_.kiosk_share[a.queue];
+    x.consult = !x.replayed && !x.kiosk && guides && u_consult < m_.consultation_share[a.queue];
+    x.kiosk_time =
+        kiosk_time *
+        ((x.elderly || x.wheelchair) && guides ? sc.population.assisted_kiosk_factor : 1.0);
+    x.balk_tolerance =
+        sc.behaviour.balk_min + (sc.behaviour.balk_max - sc.behaviour.balk_min) * u_balk;
+    const auto& call = sc.staffing.call;
+    x.priority = x.appointment && call.appointment_priority             ? 0
+                 : (x.elderly || x.wheelchair) && call.elderly_priority ? 1
+                                                                        : 2;
+    x.first_stage = static_cast<std::uint32_t>(stages_.size());
+    draw_stage(rng, a.queue, a.recorded_service);
+    for (const CompiledFollowOn& f : m_.follow_on[a.queue]) {
+      if (rng.uniform01() < f.probability) draw_stage(rng, f.queue, -1.0);
+    }
+    x.stages = static_cast<std::uint32_t>(stages_.size()) - x.first_stage;
+  }
+
+  void draw_stage(RandomStream& rng, std::uint32_t queue, double recorded) {
+    VisitStage st;
+    st.queue = queue;
+    st.no_show = rng.uniform01() < m_.scenario.staffing.call.no_show;
+    const double service = std::max(0.0, m_.service[queue](rng));
+    st.service = recorded >= 0.0 ? recorded : service;
+    const double u_missing = rng.uniform01();
+    const double u_cannot = rng.uniform01();
+    st.complaint = std::max(0.0, m_.complaint_time(rng));
+    if (u_missing < m_.missing_materials[queue]) {
+      st.result = 1;
+      st.service *= m_.scenario.catalogue.failed_service_fraction;
+    } else if (u_cannot < m_.cannot_be_done[queue]) {
+      st.result = 2;
+    }
+    stages_.push_back(st);
+  }
+
+  template <void (HallRun::*Then)(std::uint32_t)>
+  void walk(std::uint32_t v, Spot to, std::int32_t counter = -1) {
+    Visitor& x = visitors_[v];
+    const std::size_t point =
+        to == Spot::counter ? WalkingDistances::counter_point(static_cast<std::size_t>(counter))
+                            : WalkingDistances::point(to);
+    const double duration = m_.layout.walking.metres(x.point, point) / x.speed;
+    x.point = static_cast<std::uint32_t>(point);
+    if (x.state != State::called) x.state = State::walking;
+    note(v, TraceEvent::walk, to, counter, -1, 0, 0, duration);
+    sim_.schedule_in(duration, [this, v] { (this->*Then)(v); });
+  }
+
+  void reach_guidance(std::uint32_t v) {
+    visitors_[v].task = GuideTask::consult;
+    if (after_hours_) return send_home(v);
+    join_line(v, LineKind::guidance);
+  }
+
+  void reach_ticket_machine(std::uint32_t v) {
+    if (after_hours_) return send_home(v);
+    if (machines_.servers == 0) return issue_ticket(v);
+    join_line(v, LineKind::ticket_machine);
+  }
+
+  void reach_kiosks(std::uint32_t v) {
+    if (after_hours_) return send_home(v);
+    visitors_[v].joined = sim_.now();
+    join_line(v, LineKind::kiosk);
+  }
+
+  void reach_exit(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    x.state = State::gone;
+    note(v, TraceEvent::leave, Spot::exit, -1, -1, 0, static_cast<std::uint8_t>(outcome_of(v)));
+    change_in_hall(-1);
+  }
+
+  // ---------------------------------------------------------------- lines
+
+  Line& line(LineKind k) {
+    switch (k) {
+      case LineKind::ticket_machine:
+        return machines_;
+      case LineKind::kiosk:
+        return kiosks_;
+      case LineKind::guidance:
+        return guides_;
+    }
+    return guides_;
+  }
+
+  void join_line(std::uint32_t v, LineKind k) {
+    Line& l = line(k);
+    Visitor& x = visitors_[v];
+    if (l.busy < l.servers && l.head == l.queue.size()) {
+      ++l.busy;
+      start_line_service(v, k);
+      return;
+    }
+    x.state = State::in_line;
+    l.queue.push_back(v);
+  }
+
+  void release_line(LineKind k) {
+    Line& l = line(k);
+    --l.busy;
+    while (l.head < l.queue.size()) {
+      const std::uint32_t v = l.queue[l.head++];
+      if (visitors_[v].state != State::in_line) continue;  // sent home meanwhile
+      ++l.busy;
+      start_line_service(v, k);
+      return;
+    }
+  }
+
+  void start_line_service(std::uint32_t v, LineKind k) {
+    Visitor& x = visitors_[v];
+    x.state = State::busy;
+    switch (k) {
+      case LineKind::ticket_machine:
+        sim_.schedule_in(x.ticket_time, [this, v] {
+          release_line(LineKind::ticket_machine);
+          issue_ticket(v);
+        });
+        return;
+      case LineKind::kiosk:
+        if ((x.elderly || x.wheelchair) && guides_.servers > 0) {
+          // Holding the kiosk, the visitor waits for a guide to help.
+          x.task = GuideTask::kiosk_help;
+          join_line(v, LineKind::guidance);
+          return;
+        }
+        start_kiosk(v, false);
+        return;
+      case LineKind::guidance:
+        start_guide_task(v);
+        return;
+    }
+  }
+
+  void start_guide_task(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    switch (x.task) {
+      case GuideTask::consult:
+        ++out_.consultations;
+        out_.guidance_busy += x.consult_time;
+        note(v, TraceEvent::consult_start, Spot::guidance_desk);
+        sim_.schedule_in(x.consult_time, [this, v] {
+          note(v, TraceEvent::consult_end, Spot::guidance_desk);
+          release_line(LineKind::guidance);
+          walk<&HallRun::reach_ticket_machine>(v, Spot::ticket_machine);
+        });
+        return;
+      case GuideTask::kiosk_help:
+        start_kiosk(v, true);
+        return;
+      case GuideTask::complaint: {
+        note(v, TraceEvent::complaint_start, Spot::guidance_desk);
+        const VisitStage& st = stages_[x.first_stage + x.stage];
+        out_.guidance_busy += st.complaint;
+        sim_.schedule_in(st.complaint, [this, v] {
+          note(v, TraceEvent::complaint_end, Spot::guidance_desk);
+          release_line(LineKind::guidance);
+          finish_visit(v);
+        });
+        return;
+      }
+    }
+  }
+
+  void start_kiosk(std::uint32_t v, bool helped) {
+    Visitor& x = visitors_[v];
+    ++out_.kiosk_visits;
+    const double wait = sim_.now() - x.joined;
+    out_.kiosk_waits.add(wait);
+    x.total_wait += wait;
+    x.state = State::busy;
+    note(v, TraceEvent::kiosk_start, Spot::kiosks, -1, -1, 0, helped ? 1 : 0);
+    if (helped) out_.guidance_busy += x.kiosk_time;
+    sim_.schedule_in(x.kiosk_time, [this, v, helped] {
+      note(v, TraceEvent::kiosk_end, Spot::kiosks);
+      if (helped) release_line(LineKind::guidance);
+      release_line(LineKind::kiosk);
+      finish_visit(v);
+    });
+  }
+
+  void send_home_line(Line& l) {
+    for (; l.head < l.queue.size(); ++l.head) {
+      const std::uint32_t v = l.queue[l.head];
+      if (visitors_[v].state == State::in_line) send_home(v);
+    }
+  }
+
+  /// At closing: consultations not begun end (no more tickets today); kiosk help and
+  /// complaints go on unless everyone is sent home.
+  void send_home_guide_line(bool everyone) {
+    std::vector<std::uint32_t> keep;
+    for (; guides_.head < guides_.queue.size(); ++guides_.head) {
+      const std::uint32_t v = guides_.queue[guides_.head];
+      Visitor& x = visitors_[v];
+      if (x.state != State::in_line) continue;
+      if (everyone || x.task == GuideTask::consult) {
+        if (x.task == GuideTask::kiosk_help) release_line(LineKind::kiosk);
+        send_home(v);
+      } else {
+        keep.push_back(v);
+      }
+    }
+    guides_.queue = std::move(keep);
+    guides_.head = 0;
+  }
+
+  // ---------------------------------------------------------------- tickets and calls
+
+  void issue_ticket(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    const VisitStage& st = stages_[x.first_stage + x.stage];
+    if (after_hours_ && !queues_[st.queue].served_after_close) return send_home(v);
+    const Behaviour& b = m_.scenario.behaviour;
+    const double ahead = static_cast<double>(queues_[st.queue].waiting);
+    if (b.balk_enabled && !x.appointment && !x.replayed && ahead > x.balk_tolerance) {
+      note(v, TraceEvent::balk, Spot::ticket_machine, -1, static_cast<std::int32_t>(st.queue));
+      set_outcome(v, Outcome::balked);
+      walk<&HallRun::reach_exit>(v, Spot::exit);
+      return;
+    }
+    x.counted_wait = sim_.now() >= day_start_ + weekday(day_).open_time + s_.warmup;
+    join_queue(v, st.queue);
+  }
+
+  /// Takes a ticket in `q` (first visit or a transfer from a counter).
+  void join_queue(std::uint32_t v, std::uint32_t q) {
+    Visitor& x = visitors_[v];
+    TicketQueue& tq = queues_[q];
+    x.ticket = ++tickets_;
+    x.queue = q;
+    x.joined = sim_.now();
+    x.state = State::waiting_call;
+    tq.lines[x.priority].push_back({v, x.ticket, x.joined});
+    ++tq.waiting;
+    const bool standing = waiting_ >= m_.layout.seats;
+    change_waiting(+1);
+    note(v, TraceEvent::ticket, spot_of(x.point), -1, static_cast<std::int32_t>(q), x.ticket,
+         x.priority);
+    // An idle open counter that may serve the queue calls the ticket at once: such a
+    // counter has nothing else waiting, since a counter that frees up calls at once.
+    for (std::uint32_t c : m_.queue_counters[q]) {
+      if (counters_[c].open && !counters_[c].busy) {
+        call(c, take_ticket(q, x.priority));
+        return;
+      }
+    }
+    x.point = static_cast<std::uint32_t>(WalkingDistances::point(Spot::waiting_area));
+    note(v, TraceEvent::wait, Spot::waiting_area, -1, static_cast<std::int32_t>(q), x.ticket,
+         standing ? 1 : 0);
+    const Behaviour& b = m_.scenario.behaviour;
+    if (b.renege_enabled) {
+      const double patience = x.patience * (standing ? b.standing_patience_factor : 1.0);
+      x.renege_timer = sim_.schedule_in(patience, [this, v] { renege(v); });
+    }
+  }
+
+  /// Valid head of one priority line of a queue, skipping tickets that left.
+  const Ticket* head(TicketQueue& q, int cls) {
+    auto& l = q.lines[static_cast<std::size_t>(cls)];
+    auto& h = q.heads[static_cast<std::size_t>(cls)];
+    while (h < l.size()) {
+      const Ticket& t = l[h];
+      const Visitor& x = visitors_[t.visitor];
+      if (x.state == State::waiting_call && x.ticket == t.number) return &t;
+      ++h;
+    }
+    return nullptr;
+  }
+
+  /// Removes and returns the visitor at the head of a queue's priority line.
+  std::uint32_t take_ticket(std::uint32_t q, int cls) {
+    TicketQueue& tq = queues_[q];
+    const Ticket* t = head(tq, cls);
+    assert(t != nullptr);
+    const std::uint32_t v = t->visitor;
+    ++tq.heads[static_cast<std::size_t>(cls)];
+    --tq.waiting;
+    change_waiting(-1);
+    return v;
+  }
+
+  /// The counter calls the next ticket it may serve, if any.
+  void call_next(std::uint32_t c) {
+    const CallSelection rule = m_.scenario.staffing.call.selection;
+    std::uint32_t best_q = kNone;
+    int best_cls = kClasses;
+    double best_joined = 0.0;
+    std::uint32_t best_number = 0;
+    for (std::uint32_t q : m_.counter_queues[c]) {
+      TicketQueue& tq = queues_[q];
+      if (tq.waiting == 0) continue;
+      for (int cls = 0; cls < kClasses; ++cls) {
+        const Ticket* t = head(tq, cls);
+        if (t == nullptr) continue;
+        const bool better =
+            best_q == kNone || cls < best_cls ||
+            (cls == best_cls &&
+             (t->joined < best_joined || (t->joined == best_joined && t->number < best_number)));
+        if (better) {
+          best_q = q;
+          best_cls = cls;
+          best_joined = t->joined;
+          best_number = t->number;
+        }
+        break;  // the first non-empty class is this queue's best ticket
+      }
+      if (rule == CallSelection::queue_order && best_q != kNone) break;
+    }
+    if (best_q != kNone) call(c, take_ticket(best_q, best_cls));
+  }
+
+  void call(std::uint32_t c, std::uint32_t v) {
+    CounterState& cs = counters_[c];
+    assert(cs.open && !cs.busy);
+    cs.busy = true;
+    cs.busy_since = sim_.now();
+    Visitor& x = visitors_[v];
+    if (x.renege_timer) {
+      sim_.cancel(x.renege_timer);
+      x.renege_timer = EventId{};
+    }
+    x.counter = static_cast<std::int32_t>(c);
+    const VisitStage& st = stages_[x.first_stage + x.stage];
+    note(v, TraceEvent::call, Spot::counter, x.counter, static_cast<std::int32_t>(x.queue),
+         x.ticket);
+    if (st.no_show) {
+      // The visitor is gone: the counter waits for the call to be answered, then moves on.
+      note(v, TraceEvent::no_show, Spot::counter, x.counter, static_cast<std::int32_t>(x.queue),
+           x.ticket);
+      set_outcome(v, Outcome::missed_call);
+      x.state = State::gone;
+      note(v, TraceEvent::leave, Spot::exit, -1, -1, 0,
+           static_cast<std::uint8_t>(Outcome::missed_call));
+      change_in_hall(-1);
+      sim_.schedule_in(m_.scenario.staffing.call.no_show_wait, [this, c] { free_counter(c); });
+      return;
+    }
+    const double wait = sim_.now() - x.joined;
+    x.total_wait += wait;
+    if (x.counted_wait) {
+      out_.waits.add(wait);
+      out_.queue_waits[x.queue].add(wait);
+      out_.counter_type_waits[m_.counter_type_of[c]].add(wait);
+      count_call(wait);
+    }
+    x.state = State::called;
+    walk<&HallRun::reach_counter>(v, Spot::counter, x.counter);
+  }
+
+  void reach_counter(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    x.state = State::at_counter;
+    const VisitStage& st = stages_[x.first_stage + x.stage];
+    note(v, TraceEvent::service_start, Spot::counter, x.counter, static_cast<std::int32_t>(x.queue),
+         x.ticket);
+    sim_.schedule_in(st.service, [this, v] { end_service(v); });
+  }
+
+  void end_service(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    const VisitStage st = stages_[x.first_stage + x.stage];
+    const auto c = static_cast<std::uint32_t>(x.counter);
+    note(v, TraceEvent::service_end, Spot::counter, x.counter, static_cast<std::int32_t>(x.queue),
+         x.ticket, st.result);
+    x.counter = -1;
+    free_counter(c);
+    if (st.result == 1) {
+      ++out_.missing_materials;
+      x.failed = true;
+      return finish_visit(v);
+    }
+    if (st.result == 2) {
+      ++out_.complaints;
+      x.failed = true;
+      if (m_.complaint_window) {
+        // The complaint takes the place of the rest of the plan.
+        VisitStage complaint;
+        complaint.queue = m_.complaint_queue;
+        complaint.service = st.complaint;
+        x.first_stage = static_cast<std::uint32_t>(stages_.size());
+        x.stage = 0;
+        x.stages = 1;
+        stages_.push_back(complaint);
+        return transfer(v, m_.complaint_queue);
+      }
+      if (guides_.servers > 0) {
+        x.task = GuideTask::complaint;
+        walk<&HallRun::reach_complaint_desk>(v, Spot::guidance_desk);
+        return;
+      }
+      return finish_visit(v);
+    }
+    if (x.stage + 1 < x.stages) {
+      ++x.stage;
+      return transfer(v, stages_[x.first_stage + x.stage].queue);
+    }
+    finish_visit(v);
+  }
+
+  void reach_complaint_desk(std::uint32_t v) {
+    if (after_hours_ && m_.scenario.calendar.closing == ClosingPolicy::send_home) {
+      return send_home(v);
+    }
+    visitors_[v].task = GuideTask::complaint;
+    join_line(v, LineKind::guidance);
+  }
+
+  /// The counter passes the visitor on to another queue (a follow-on item or a complaint).
+  void transfer(std::uint32_t v, std::uint32_t q) {
+    if (after_hours_ && (m_.scenario.calendar.closing == ClosingPolicy::send_home ||
+                         !queues_[q].served_after_close)) {
+      return send_home(v);
+    }
+    join_queue(v, q);
+  }
+
+  void free_counter(std::uint32_t c) {
+    CounterState& cs = counters_[c];
+    assert(cs.busy);
+    cs.busy = false;
+    out_.counter_busy[c] += sim_.now() - cs.busy_since;
+    if (cs.open) {
+      call_next(c);
+    } else {
+      // It closed while busy: its staffed time ends with this visitor.
+      out_.counter_open[c] += sim_.now() - cs.open_since;
+      change_open(-1);
+    }
+  }
+
+  void open_counter(std::uint32_t c) {
+    CounterState& cs = counters_[c];
+    if (cs.open) return;
+    if (cs.busy) {
+      // Re-opened before finishing the visitor it had when closing: one staffed span.
+      cs.open = true;
+      return;
+    }
+    cs.open = true;
+    cs.open_since = sim_.now();
+    change_open(+1);
+    call_next(c);
+  }
+
+  void close_counter(std::uint32_t c) {
+    CounterState& cs = counters_[c];
+    if (!cs.open || cs.after_close) return;
+    cs.open = false;
+    if (!cs.busy) {
+      out_.counter_open[c] += sim_.now() - cs.open_since;
+      change_open(-1);
+    }
+  }
+
+  void renege(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    x.renege_timer = EventId{};
+    leave_queue(v);
+    note(v, TraceEvent::renege, Spot::waiting_area, -1, static_cast<std::int32_t>(x.queue),
+         x.ticket);
+    set_outcome(v, Outcome::reneged);
+    walk<&HallRun::reach_exit>(v, Spot::exit);
+  }
+
+  /// The visitor gives up their ticket; the entry stays in the line and is skipped later.
+  void leave_queue(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    assert(x.state == State::waiting_call);
+    --queues_[x.queue].waiting;
+    change_waiting(-1);
+    x.state = State::leaving;
+  }
+
+  void send_home_queue(std::uint32_t q) {
+    TicketQueue& tq = queues_[q];
+    for (int cls = 0; cls < kClasses; ++cls) {
+      while (const Ticket* t = head(tq, cls)) {
+        const std::uint32_t v = t->visitor;
+        ++tq.heads[static_cast<std::size_t>(cls)];
+        send_home(v);
+      }
+    }
+  }
+
+  void send_home(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    if (x.state == State::waiting_call) {
+      if (x.renege_timer) {
+        sim_.cancel(x.renege_timer);
+        x.renege_timer = EventId{};
+      }
+      leave_queue(v);
+    }
+    note(v, TraceEvent::sent_home, spot_of(x.point));
+    set_outcome(v, Outcome::sent_home);
+    walk<&HallRun::reach_exit>(v, Spot::exit);
+  }
+
+  void finish_visit(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    const ReviewModel& r = m_.scenario.reviews;
+    if (x.review_u < r.review_share) {
+      const double over = std::max(0.0, x.total_wait - r.target_wait) / 60.0;
+      double p = std::min(r.max_bad, r.base_bad + r.per_minute_over * over);
+      if (x.failed) p += r.failed_visit_bad;
+      const bool bad = x.bad_u < std::min(1.0, p);
+      ++out_.reviews;
+      if (bad) ++out_.bad_reviews;
+      note(v, TraceEvent::review, spot_of(x.point), -1, -1, 0, bad ? 1 : 0);
+    }
+    set_outcome(v, Outcome::served);
+    walk<&HallRun::reach_exit>(v, Spot::exit);
+  }
+
+  // ---------------------------------------------------------------- measurements
+
+  Outcome outcome_of(std::uint32_t v) const { return outcomes_[v]; }
+
+  void set_outcome(std::uint32_t v, Outcome o) {
+    Visitor& x = visitors_[v];
+    assert(!x.has_outcome);
+    x.has_outcome = true;
+    x.state = State::leaving;
+    if (outcomes_.size() <= v) outcomes_.resize(v + 1, Outcome::inside);
+    outcomes_[v] = o;
+    switch (o) {
+      case Outcome::served:
+        ++out_.served;
+        break;
+      case Outcome::balked:
+        ++out_.balked;
+        break;
+      case Outcome::reneged:
+        ++out_.reneged;
+        break;
+      case Outcome::missed_call:
+        ++out_.missed_call;
+        break;
+      case Outcome::sent_home:
+        ++out_.sent_home;
+        break;
+      case Outcome::inside:
+        break;
+    }
+  }
+
+  Spot spot_of(std::uint32_t point) const {
+    return point >= kNamedSpots ? Spot::counter : static_cast<Spot>(point);
+  }
+
+  void change_in_hall(int delta) {
+    in_hall_ += delta;
+    out_.peak_in_hall = std::max(out_.peak_in_hall, in_hall_);
+    if (in_hall_ == 0 && after_hours_) end_after_hours();
+  }
+
+  void change_waiting(int delta) {
+    waiting_ += delta;
+    const int standing = std::max(0, waiting_ - m_.layout.seats);
+    out_.peak_waiting = std::max(out_.peak_waiting, waiting_);
+    out_.peak_standing = std::max(out_.peak_standing, standing);
+    if (s_.record_series) {
+      waiting_series_.set(sim_.now(), waiting_);
+      standing_series_.set(sim_.now(), standing);
+    }
+  }
+
+  void change_open(int delta) {
+    open_counters_ += delta;
+    if (s_.record_series) open_series_.set(sim_.now(), open_counters_);
+  }
+
+  void count_arrival() {
+    if (!s_.record_series) return;
+    bin_at(waiting_series_.bin(sim_.now())).arrivals += 1;
+  }
+
+  void count_call(double wait) {
+    if (!s_.record_series) return;
+    SeriesBin& b = bin_at(waiting_series_.bin(sim_.now()));
+    b.calls += 1;
+    b.mean_wait += wait;  // a sum until finish()
+    b.max_wait = std::max(b.max_wait, wait);
+  }
+
+  SeriesBin& bin_at(std::size_t b) {
+    if (b >= bins_.size()) bins_.resize(b + 1);
+    return bins_[b];
+  }
+
+  void note(std::uint32_t v, TraceEvent e, Spot spot, std::int32_t counter = -1,
+            std::int32_t queue = -1, std::uint32_t ticket = 0, std::uint8_t detail = 0,
+            double duration = 0.0) {
+    if (!s_.record_trace) return;
+    out_.trace.push_back({sim_.now(), v, e, spot, detail, counter, queue, ticket, duration});
+  }
+
+  void finish() {
+    const double end = sim_.now();
+    out_.end_time = end;
+    for (std::size_t c = 0; c < counters_.size(); ++c) {
+      if (counters_[c].open || counters_[c].busy) {
+        out_.counter_open[c] += end - counters_[c].open_since;
+      }
+    }
+    std::uint64_t inside = 0;
+    for (std::size_t v = 0; v < visitors_.size(); ++v) inside += visitors_[v].has_outcome ? 0 : 1;
+    out_.inside = inside;
+    if (s_.record_series) finish_series(end);
+  }
+
+  /// Bins from each day's opening to the time the hall emptied after closing.
+  void finish_series(double end) {
+    waiting_series_.finish(end);
+    standing_series_.finish(end);
+    open_series_.finish(end);
+    const double step = s_.series_step;
+    for (int d = 0; d < s_.days; ++d) {
+      const CompiledDay& day = weekday(d);
+      if (!day.open) continue;
+      const double start = static_cast<double>(d) * kDaySeconds;
+      const std::size_t first = waiting_series_.bin(start + day.open_time);
+      const double day_end =
+          std::max(day_ends_[static_cast<std::size_t>(d)], start + day.close_time);
+      for (std::size_t b = first; static_cast<double>(b) * step < day_end; ++b) {
+        SeriesBin row = b < bins_.size() ? bins_[b] : SeriesBin{};
+        row.start = static_cast<double>(b) * step;
+        row.mean_waiting = waiting_series_.area(b) / step;
+        row.max_waiting = static_cast<int>(waiting_series_.max(b));
+        row.mean_standing = standing_series_.area(b) / step;
+        row.mean_open_counters = open_series_.area(b) / step;
+        if (row.calls > 0) {
+          row.mean_wait /= row.calls;
+        } else {
+          row.mean_wait = std::numeric_limits<double>::quiet_NaN();
+          row.max_wait = std::numeric_limits<double>::quiet_NaN();
+        }
+        out_.series.push_back(row);
+      }
+    }
+  }
+
+  const detail::CompiledHall& m_;
+  const RunSettings& s_;
+  HallResult& out_;
+  Simulation sim_;
+  RandomSource source_;
+
+  std::vector<Visitor> visitors_;
+  std::vector<Outcome> outcomes_;
+  std::vector<VisitStage> stages_;
+  std::vector<TicketQueue> queues_;
+  std::vector<CounterState> counters_;
+  Line machines_, kiosks_, guides_;
+
+  std::vector<PendingArrival> pending_;
+  std::size_t next_pending_ = 0;
+  std::uint64_t arrivals_today_ = 0;
+  int day_ = 0;
+  double day_start_ = 0.0;
+  bool after_hours_ = false;
+  std::uint32_t tickets_ = 0;
+
+  int in_hall_ = 0;
+  int waiting_ = 0;
+  int open_counters_ = 0;
+  BinnedLevel waiting_series_, standing_series_, open_series_;
+  std::vector<SeriesBin> bins_;
+  std::vector<double> day_ends_;  ///< when each day's hall emptied after closing
+};
+
+}  // namespace
+
+void WaitStats::add(double wait) {
+  tally.add(wait);
+  quantiles.add(wait);
+  if (wait > 900.0) ++over_15;
+  if (wait > 1800.0) ++over_30;
+}
+
+HallResult HallModel::run(const RunSettings& settings) const {
+  if (settings.days < 1 || settings.days > 366) {
+    throw std::invalid_argument("a run covers 1 to 366 days, got " + std::to_string(settings.days));
+  }
+  if (!(settings.series_step > 0.0)) {
+    throw std::invalid_argument("the time-series step must be positive");
+  }
+  HallResult result;
+  HallRun run(*c_, settings, result);
+  run.run();
+  return result;
+}
+
+}  // namespace hallsim::sim
