@@ -1,5 +1,6 @@
 #include "hallsim/sim/engine.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -14,12 +15,16 @@ constexpr std::uint32_t kNoSlot = 0xffffffffU;
 // An event's action lives in a slot; the event set holds only (time, seq, slot,
 // generation). Cancelling bumps the slot's generation, so the entry left in the
 // event set no longer matches and is skipped when it comes out.
-struct Slot {
+struct alignas(64) Slot {
   detail::EventAction action;
   std::uint32_t generation = 0;
   std::uint32_t next_free = kNoSlot;
 };
 static_assert(sizeof(Slot) == 64, "a slot should fill one cache line");
+
+// How many of the next entries get their slots prefetched: the first three levels
+// of the bottom heap, where the next few events are.
+constexpr std::size_t kPrefetch = 7;
 
 // EventId = generation << 32 | (slot + 1), so that 0 names no event.
 EventId make_event_id(std::uint32_t slot, std::uint32_t generation) {
@@ -162,6 +167,11 @@ bool Simulation::fire_next(Time limit) {
     now_ = e->time;
     const std::uint32_t s = e->slot;
     m.queue.pop();
+    // With many events pending the slots no longer fit in cache: fetch the next
+    // events' slots while this one runs.
+    const std::vector<EventEntry>& next = m.queue.bottom();
+    const std::size_t ahead = std::min(next.size(), kPrefetch);
+    for (std::size_t i = 0; i < ahead; ++i) __builtin_prefetch(&m.slots[next[i].slot]);
     // Move the action out before it runs: it may schedule events, which can
     // reuse this slot or grow the slot vector.
     detail::EventAction action(std::move(slot.action));

@@ -30,9 +30,9 @@ inline bool fires_before(const EventEntry& a, const EventEntry& b) {
 /// Tuning of the ladder queue; the defaults are the measured best for the hold model.
 struct LadderParams {
   /// Target number of entries per bucket when a rung is laid out.
-  std::size_t bucket_target = 4;
+  std::size_t bucket_target = 16;
   /// A bucket with more entries than this becomes a new rung instead of going to the bottom.
-  std::size_t split_threshold = 48;
+  std::size_t split_threshold = 64;
   /// Most rungs at once; past this a bucket goes to the bottom heap whatever its size.
   std::size_t max_rungs = 8;
 };
@@ -107,6 +107,10 @@ class LadderQueue {
     --size_;
     return true;
   }
+
+  /// The bottom heap as it stands: its first entry is the next one out, the next
+  /// few are near the front. May be empty.
+  const std::vector<EventEntry>& bottom() const { return bottom_; }
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
