@@ -360,6 +360,10 @@ std::pair<double, double> band_reach(const Painter& p, const PlacedOpening& item
 
 void draw_openings(Painter& p) {
   for (const PlacedOpening& item : p.openings) draw_door(p, item);
+}
+
+void draw_opening_labels(Painter& p) {
+  // Exit bands go over sign icons: a sign mounted at an exit must not hide the exit.
   for (const PlacedOpening& item : p.openings) {
     if (!item.opening->emergency_exit) continue;
     const Segment& span = item.place.span;
@@ -368,9 +372,6 @@ void draw_openings(Painter& p) {
                           p.px(span.b + item.outward * outer), p.px(span.a + item.outward * outer)},
                          kExitGreen);
   }
-}
-
-void draw_opening_labels(Painter& p) {
   for (const PlacedOpening& item : p.openings) {
     const layout::Opening& opening = *item.opening;
     if (!opening.emergency_exit && !opening.main_entrance()) continue;
