@@ -261,6 +261,56 @@ TEST(PlanLoader, SameFileGivesTheSamePlan) {
   }
 }
 
+TEST(FormatDoc, WorkedExampleLoadsAsWritten) {
+  const std::string doc = read_text(std::string(HALLSIM_SOURCE_DIR) + "/docs/floorplan-format.md");
+  const auto marker = doc.find("<!-- worked-example -->");
+  ASSERT_NE(marker, std::string::npos);
+  const auto begin = doc.find("```json\n", marker);
+  ASSERT_NE(begin, std::string::npos);
+  const auto end = doc.find("```", begin + 8);
+  ASSERT_NE(end, std::string::npos);
+  const hl::Plan plan =
+      hl::parse_plan(doc.substr(begin + 8, end - begin - 8), "floorplan-format.md#worked-example");
+  EXPECT_DOUBLE_EQ(plan.building_area(), 9.0 * 6.0);
+  EXPECT_EQ(plan.find_opening("d-back")->wall, "w-back");  // found, not named
+}
+
+TEST(FormatDoc, ExampleWrittenFromTheDocLoads) {
+  const hl::Plan plan = load(sample("example-small.json"));
+  EXPECT_DOUBLE_EQ(plan.building_area(), 10.0 * 6.0 + 4.0 * 3.0);
+  EXPECT_EQ(plan.counters().size(), 2u);
+  EXPECT_EQ(plan.seat_count(), 16);
+}
+
+// Every word the format accepts is explained in the doc, as `word` in a table or list.
+TEST(FormatDoc, NamesEveryEnumeratedValue) {
+  const std::string doc = read_text(std::string(HALLSIM_SOURCE_DIR) + "/docs/floorplan-format.md");
+  const auto check = [&](const auto& table, const std::string& unwritten = "") {
+    for (const auto& entry : table) {
+      if (entry.name == unwritten) continue;
+      std::string quoted = "`";  // built by appending: GCC 12 warns falsely on "`" + s
+      quoted += entry.name;
+      quoted += '`';
+      EXPECT_NE(doc.find(quoted), std::string::npos) << entry.name;
+    }
+  };
+  namespace d = hl::detail;
+  check(d::kSiteLevelNames);
+  check(d::kZoneKindNames);
+  check(d::kFeaturedThemeNames, "none");  // no theme is written by leaving the field out
+  check(d::kOpeningCategoryNames);
+  check(d::kDoorTypeNames);
+  check(d::kSwingNames);
+  check(d::kLevelChangeKindNames);
+  check(d::kCounterTypeNames);
+  check(d::kEquipmentNames);
+  check(d::kDeskKindNames);
+  check(d::kSignKindNames);
+  check(d::kAmenityKindNames);
+  check(d::kObstacleKindNames);
+  check(d::kFireResistanceGradeNames);
+}
+
 TEST(PlanLoader, MinimalTestPlanLoads) {
   const hl::Plan plan = load(std::string(HALLSIM_TEST_DATA_DIR) + "/plans/valid/minimal.json");
   EXPECT_DOUBLE_EQ(plan.building_area(), 80.0);
