@@ -96,6 +96,7 @@ std::string View::describe() const {
   std::string text = metres(distance);
   if (!in_sight) return text + ", hidden by a wall or column";
   if (!facing) return text + ", in sight but turned away";
+  if (!within) return text + ", in sight but beyond " + metres(limit);
   return text + ", in sight";
 }
 
@@ -106,6 +107,7 @@ View view_of(const SightLines& sight, const Point& viewer, const Point& target,
   v.in_sight = sight.clear(viewer, target);
   v.facing = !facing || faces(target, *facing, viewer);
   v.within = v.distance <= max_distance;
+  v.limit = max_distance;
   return v;
 }
 

@@ -1,6 +1,7 @@
 // Running the rules: applicability by level, attestations, simulation parts, and the status
 // each clause's evidence leads to.
 
+#include <algorithm>
 #include <cassert>
 
 #include "compliance_rules.hpp"
@@ -22,38 +23,51 @@ std::string normalised_clause(const std::string& clause) {
   return clause;
 }
 
-const Rule* rule_with_id(const std::vector<Rule>& rules, const std::string& id) {
-  for (const Rule& r : rules) {
-    if (r.id == id) return &r;
-  }
-  return nullptr;
+// True if `ancestor` is `id` or a clause that holds it: "5.5" holds "5.5.1", "4.4.5" holds
+// "4.4.5 c".
+bool holds_clause(const std::string& ancestor, const std::string& id) {
+  if (id.size() < ancestor.size() || id.compare(0, ancestor.size(), ancestor) != 0) return false;
+  return id.size() == ancestor.size() || id[ancestor.size()] == '.' || id[ancestor.size()] == ' ';
 }
 
-// Every attestation must name a clause of the checklist: a typo would otherwise go unseen.
+// Every attestation must name a clause of the checklist or a section holding some: a typo
+// would otherwise go unseen.
 void check_attestations(const std::vector<Rule>& rules, const Plan& plan,
                         const std::string& plan_file) {
   DiagnosticSink sink(plan_file);
   for (std::size_t i = 0; i < plan.attestations().size(); ++i) {
     const std::string& clause = plan.attestations()[i].clause;
-    if (rule_with_id(rules, normalised_clause(clause)) == nullptr) {
+    const std::string id = normalised_clause(clause);
+    const bool known = std::any_of(rules.begin(), rules.end(),
+                                   [&id](const Rule& r) { return holds_clause(id, r.id); });
+    if (!known) {
       sink.error(json_pointer({"attestations", std::to_string(i), "clause"}),
                  "\"" + clause + "\" is not a clause of the standard's checklist",
-                 "use an id as `hallsim check` lists it, such as \"4.3.4\" or \"4.4.5 c\"");
+                 "use an id as `hallsim check` lists it, such as \"4.3.4\" or \"4.4.5 c\", or "
+                 "a section such as \"5.5\"");
     }
   }
   sink.throw_if_any();
 }
 
+// The attestation of clause `id`: its own, else that of the nearest section holding it.
 const Attestation* attestation_of(const Plan& plan, const std::string& id) {
+  const Attestation* best = nullptr;
+  std::size_t best_length = 0;
   for (const Attestation& a : plan.attestations()) {
-    if (normalised_clause(a.clause) == id) return &a;
+    const std::string named = normalised_clause(a.clause);
+    if (holds_clause(named, id) && (best == nullptr || named.size() > best_length)) {
+      best = &a;
+      best_length = named.size();
+    }
   }
-  return nullptr;
+  return best;
 }
 
-std::string describe(const Attestation& a) {
+std::string describe(const Attestation& a, const std::string& id) {
   std::string text = std::string(a.attested ? "attested met" : "attested NOT met") + " by " + a.by +
                      " on " + a.date;
+  if (normalised_clause(a.clause) != id) text += " for all of " + a.clause;
   if (!a.note.empty()) text += " (" + a.note + ")";
   return text;
 }
@@ -109,15 +123,15 @@ ClauseResult run_rule(const Rule& rule, const RuleContext& context) {
     assert(!rule.attest_scope.empty());
     const std::string required = "a person attests: " + rule.attest_scope;
     if (a != nullptr) {
-      c.evidence.push_back(
-          detail::note_of("", "attestation", describe(*a), required, detail::met_if(a->attested)));
+      c.evidence.push_back(detail::note_of("", "attestation", describe(*a, rule.id), required,
+                                           detail::met_if(a->attested)));
     } else {
       c.evidence.push_back(
           detail::note_of("", "attestation", "none", required, Outcome::not_evaluated));
     }
-  } else if (a != nullptr) {
+  } else if (a != nullptr && normalised_clause(a->clause) == rule.id) {
     c.evidence.push_back(detail::note_of("", "attestation",
-                                         describe(*a) + "; not used: the " +
+                                         describe(*a, rule.id) + "; not used: the " +
                                              (by_sim ? "simulation" : "plan") +
                                              " decides this clause",
                                          "", Outcome::info));

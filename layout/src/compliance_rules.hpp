@@ -83,9 +83,11 @@ struct View {
   bool in_sight = false;  ///< nothing opaque in between
   bool facing = true;     ///< the target shows its face to the viewer (true if it has none)
   bool within = false;    ///< distance within the limit asked
+  double limit = 0.0;     ///< the limit asked, metres
   /// All three hold.
   bool seen() const { return in_sight && facing && within; }
-  /// "6.3 m, in sight" / "6.3 m, hidden by a wall or column" / "... turned away".
+  /// "6.3 m, in sight" / "..., hidden by a wall or column" / "..., turned away" /
+  /// "..., beyond 20 m".
   std::string describe() const;
 };
 /// How `viewer` sees a target at `target` (with face `facing` if it has one) within

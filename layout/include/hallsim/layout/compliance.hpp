@@ -136,7 +136,7 @@ struct RuleResult {
 /// warn (should) if any evidence is not met, manual if any is not evaluated, else pass. A
 /// "may" clause never fails or warns. Besides what `check` returns, a clause decided by
 /// simulation gets a not-evaluated line naming `deferred_to`, and one decided by attestation
-/// gets a line from the plan's attestation of its id (or a not-evaluated one).
+/// gets a line from the plan's attestation of it (see run_rules) or a not-evaluated one.
 struct Rule {
   std::string id;        ///< "4.4.2.1", "4.4.3 c"
   std::string title_zh;  ///< the clause title in Chinese
@@ -194,8 +194,10 @@ struct ComplianceReport {
   const ClauseResult* find(const std::string& id) const;
 };
 
-/// Runs `rules` on `plan`. Throws InputError (pointer /attestations/N/clause) if an
-/// attestation names a clause that is not among the rules.
+/// Runs `rules` on `plan`. An attestation decides the clause it names and, if it names a
+/// section ("5.5"), every clause in it ("5.5.1" … "5.5.3", "4.4.5 c" under "4.4.5") that has
+/// no attestation of its own. Throws InputError (pointer /attestations/N/clause) if an
+/// attestation names neither a clause among the rules nor a section holding one.
 ComplianceReport run_rules(const std::vector<Rule>& rules, const Plan& plan,
                            const std::string& plan_file, const CheckOptions& options = {},
                            const SupplementaryEvidence* supplementary = nullptr);
