@@ -1,7 +1,6 @@
 // 4.3 Signs (标识标牌).
 
 #include <functional>
-#include <map>
 #include <string_view>
 
 #include "compliance_rules.hpp"
@@ -141,17 +140,13 @@ RuleResult brand_sign(const RuleContext& context) {
 RuleResult window_labels(const RuleContext& context) {
   const Plan& plan = context.plan;
   RuleResult r;
-  const std::string required = "a window number, unique, and a non-empty list of services";
-  std::map<std::string, std::string> first_with_number;
+  // Plan::build already refuses two windows with one number.
+  const std::string required = "a window number and a non-empty list of services";
   int good = 0;
   for (const Counter& c : plan.counters()) {
     std::vector<std::string> problems;
     if (c.number.empty()) problems.emplace_back("no window number");
     if (c.services.empty()) problems.emplace_back("no services listed");
-    if (!c.number.empty()) {
-      const auto [it, inserted] = first_with_number.emplace(c.number, c.id);
-      if (!inserted) problems.push_back("number \"" + c.number + "\" also used by " + it->second);
-    }
     if (problems.empty()) {
       ++good;
     } else {
