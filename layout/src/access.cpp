@@ -456,6 +456,8 @@ class AccessCheck {
       f.standard_clauses = kStandardClauses;
       f.severity = Severity::warning;
       f.element_id = g_.owner_id(g_.nearest[c]);
+      const std::string other = g_.owner_id(g_.width_pair[c]);
+      if (!other.empty() && other != f.element_id) f.element_id += " and " + other;
       f.target_id = ids.front();
       f.position = g_.width_point[c];
       f.measured = 2.0 * g_.width_radius[c];

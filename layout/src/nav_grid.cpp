@@ -364,8 +364,8 @@ class GridBuilder {
   }
 
   // Free width: where a link between neighbouring cells crosses the middle line of a passage
-  // (its two cells are nearest to different features, and the clearance rises from the cell
-  // to the crossing), the clearance at the crossing is half the passage's width. Each cell
+  // (its two cells are nearest to features on opposite sides, and the clearance rises from
+  // the cell to the crossing), the clearance at the crossing is half the passage's width. Each cell
   // takes the crossing nearest to it: a crossing further along the passage would read the
   // width a little way off, wider at a door in a thin wall.
   void measure_widths() {
@@ -410,6 +410,11 @@ class GridBuilder {
             (phi(mid) <= 0.0 ? lo : hi) = mid;
           }
           const Point p = pa + 0.5 * (lo + hi) * (pb - pa);
+          // Two edges meeting at a corner are equally near along the corner's bisector, which
+          // is no passage: there both are nearest at the shared corner. Across a passage the
+          // nearest points lie on opposite sides, about twice the clearance apart.
+          const double spread = (closest_point(fa, p) - closest_point(fb, p)).norm();
+          if (spread < distance(p, fa)) continue;
           const double value = g.clearance_at(p);
           take(a, p, value, g.nearest[b]);
           take(b, p, value, g.nearest[a]);

@@ -1,0 +1,266 @@
+// Egress: distance to the nearest exit, exits against the load, dead ends, blocked exits, and
+// the time to empty the hall.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <string>
+
+#include "hallsim/layout/egress.hpp"
+#include "hallsim/layout/loader.hpp"
+#include "hallsim/layout/navigation.hpp"
+
+namespace hallsim::layout {
+namespace {
+
+Plan test_plan(const std::string& name) {
+  return load_plan(std::string(HALLSIM_TEST_DATA_DIR) + "/plans/egress/" + name);
+}
+
+std::vector<NavFinding> failures(const EgressReport& r) {
+  std::vector<NavFinding> out;
+  for (const NavFinding& f : r.findings) {
+    if (f.severity == Severity::failure) out.push_back(f);
+  }
+  return out;
+}
+
+const NavFinding* find(const EgressReport& r, const std::string& check) {
+  const auto it = std::find_if(r.findings.begin(), r.findings.end(),
+                               [&](const NavFinding& f) { return f.check == check; });
+  return it == r.findings.end() ? nullptr : &*it;
+}
+
+// Any-angle distances in a room are straight lines; the walk leaves the exit from one of its
+// cells, up to h / 2 = 0.1 m off the straight line at 0.3 m or more from the door, which
+// costs at most 0.1^2 / (2 * 0.3) = 0.017 m (see test_navigation.cpp).
+constexpr double kStraight = 0.03;
+
+TEST(EgressField, FarCornerOfRoomIsFurthestFromExit) {
+  // 10 m x 6 m, one exit whose clear span is x = 2.5..3.5 on y = 0. Walkable cell centres
+  // keep 0.2 m from the walls, so the far corner's cell is (9.7, 5.7).
+  const EgressReport r = check_egress(NavGraph::build(test_plan("empty-room.json")));
+  EXPECT_NEAR(r.farthest.from.x(), 9.7, 1e-9);
+  EXPECT_NEAR(r.farthest.from.y(), 5.7, 1e-9);
+  const double exact = (Point(9.7, 5.7) - Point(3.5, 0.0)).norm();  // 8.4220
+  EXPECT_GE(r.farthest.distance, exact - 1e-9);
+  EXPECT_LE(r.farthest.distance, exact + kStraight);
+  EXPECT_EQ(r.farthest.exit_id, "exit");
+  ASSERT_GE(r.farthest.route.points.size(), 2u);
+  EXPECT_EQ(r.farthest.route.points.front(), r.farthest.from);
+  EXPECT_NEAR(r.farthest.route.points.back().y(), 0.0, 1e-12);
+  EXPECT_NEAR(r.farthest.route.length(), r.farthest.distance, 1e-9);
+  // One exit in a room: the limit is the dead-end one (GB 50016 5.5.17), no sprinklers.
+  ASSERT_EQ(r.rooms.size(), 1u);
+  EXPECT_DOUBLE_EQ(r.rooms[0].farthest.limit, 22.0);
+  EXPECT_TRUE(r.passes());
+}
+
+TEST(EgressField, TwoExitsEveryPointWalksToTheNearer) {
+  // West exit: x = 0, y = 2.4..3.6; east exit: x = 20, y = 0.5..1.7. The farthest point is
+  // the walkable cell centre whose nearer exit is farthest, found here by brute force.
+  const Plan plan = test_plan("two-exits.json");
+  const EgressReport r = check_egress(NavGraph::build(plan));
+  const Segment west{Point(0.0, 2.4), Point(0.0, 3.6)};
+  const Segment east{Point(20.0, 0.5), Point(20.0, 1.7)};
+  double worst = 0.0;
+  Point where = Point::Zero();
+  for (int i = 0; i < 100; ++i) {
+    for (int j = 0; j < 30; ++j) {
+      const Point p(0.1 + 0.2 * i, 0.1 + 0.2 * j);
+      if (p.x() < 0.3 - 1e-9 || p.x() > 19.7 + 1e-9 || p.y() < 0.3 - 1e-9 || p.y() > 5.7 + 1e-9) {
+        continue;
+      }
+      const double d = std::min(distance(p, west), distance(p, east));
+      if (d > worst) {
+        worst = d;
+        where = p;
+      }
+    }
+  }
+  EXPECT_GE(r.farthest.distance, worst - 1e-9);
+  EXPECT_LE(r.farthest.distance, worst + kStraight);
+  EXPECT_LE((r.farthest.from - where).norm(), 0.2 + 1e-9);
+  EXPECT_EQ(r.farthest.exit_id,
+            distance(r.farthest.from, west) < distance(r.farthest.from, east) ? "west" : "east");
+  EXPECT_DOUBLE_EQ(r.rooms.at(0).farthest.limit, 30.0);  // two exits: the open-hall limit
+}
+
+TEST(BlockedExit, EachExitBlockedInTurnSendsEveryoneToTheOther) {
+  const EgressReport r = check_egress(NavGraph::build(test_plan("two-exits.json")));
+  ASSERT_EQ(r.blocked.size(), 2u);
+  // West blocked: the far cell (0.3, 5.7) walks to the east span's top end (20, 1.7).
+  EXPECT_EQ(r.blocked[0].exit_id, "west");
+  const double west_blocked = (Point(0.3, 5.7) - Point(20.0, 1.7)).norm();  // 20.102
+  EXPECT_GE(r.blocked[0].farthest.distance, west_blocked - 1e-9);
+  EXPECT_LE(r.blocked[0].farthest.distance, west_blocked + kStraight);
+  EXPECT_EQ(r.blocked[0].farthest.exit_id, "east");
+  EXPECT_DOUBLE_EQ(r.blocked[0].remaining_width, 1.2);
+  // East blocked: the farthest floor is the blocked door's own lowest cell (19.9, 0.7) (the
+  // one at y = 0.5 is 0.1 m from the jamb), 19.97 m from the west span's foot (0, 2.4); so
+  // blocking the west exit is the worse case.
+  EXPECT_EQ(r.blocked[1].exit_id, "east");
+  const double east_blocked = std::hypot(19.9, 2.4 - 0.7);
+  EXPECT_GE(r.blocked[1].farthest.distance, east_blocked - 1e-9);
+  EXPECT_LE(r.blocked[1].farthest.distance, east_blocked + kStraight);
+  EXPECT_NEAR(r.blocked[1].farthest.from.x(), 19.9, 1e-9);
+  EXPECT_NEAR(r.blocked[1].farthest.from.y(), 0.7, 1e-9);
+  ASSERT_TRUE(r.worst_blocked.has_value());
+  EXPECT_EQ(*r.worst_blocked, 0u);
+  // Both stay within 30 m: no warning.
+  EXPECT_EQ(find(r, "blocked_exit"), nullptr);
+}
+
+TEST(DeadEnd, OfficeAtTheEndOfALongCorridorIsTooFarFromAnExit) {
+  // The office door at (10, 24) is 14 m up a 2 m corridor (x = 9..11) from the hall, whose
+  // exits are at (2, 0) and (18, 0) with spans 1.2 m wide. The taut walk to the west exit
+  // rounds the corridor's corner (9, 10) and ends at the span's end (2.6, 0).
+  const EgressReport r = check_egress(NavGraph::build(test_plan("dead-end.json")));
+  const double taut = (Point(9, 10) - Point(10, 24)).norm() + (Point(2.6, 0) - Point(9, 10)).norm();
+  const auto fails = failures(r);
+  ASSERT_EQ(fails.size(), 1u) << fails[0].message;
+  const NavFinding& f = fails[0];
+  EXPECT_EQ(f.check, "door_travel_distance");
+  EXPECT_EQ(f.clause, "GB 50016-2014 5.5.17");
+  EXPECT_EQ(f.element_id, "d-office");
+  EXPECT_EQ(f.position, Point(10.0, 24.0));
+  // Rounding the corner at the body radius and the grid's offset costs at most
+  // (0.2 + 0.2 / sqrt(2)) * pi / 2 = 0.54 m (see test_navigation.cpp).
+  EXPECT_GE(*f.measured, taut - 1e-9);
+  EXPECT_LE(*f.measured, taut + 0.54);
+  EXPECT_DOUBLE_EQ(*f.required, 22.0);
+  EXPECT_NE(f.message.find("dead end"), std::string::npos) << f.message;
+  // Both ways out share the corridor: at most its 14 m, and at least 14 m less the corridor's
+  // width, where the two routes round opposite corners of its mouth.
+  const auto office = std::find_if(r.rooms.begin(), r.rooms.end(),
+                                   [](const RoomResult& room) { return room.zone_id == "office"; });
+  ASSERT_NE(office, r.rooms.end());
+  ASSERT_EQ(office->door_routes.size(), 1u);
+  const RoomResult::Door& door = office->door_routes[0];
+  EXPECT_TRUE(door.dead_end);
+  EXPECT_GE(door.dead_end_length, 14.0 - 2.0);
+  EXPECT_LE(door.dead_end_length, 14.0 + 0.5);
+  EXPECT_EQ(door.route.points.front(), Point(10.0, 24.0));
+}
+
+TEST(ExitCapacity, OneNarrowExitForTwoHundredPeopleFailsTwice) {
+  EgressSettings settings;
+  settings.occupants = 200;
+  const EgressReport r = check_egress(NavGraph::build(test_plan("narrow-exit.json")), settings);
+  EXPECT_TRUE(r.occupants_given);
+  EXPECT_DOUBLE_EQ(r.occupants, 200.0);
+  // 200 persons at 0.65 m per 100 (grade II, GB 50016 5.5.21) need 1.30 m; the exit is 0.90.
+  const NavFinding* capacity = find(r, "exit_capacity");
+  ASSERT_NE(capacity, nullptr);
+  EXPECT_EQ(capacity->clause, "GB 50016-2014 5.5.21");
+  EXPECT_DOUBLE_EQ(*capacity->measured, 0.90);
+  EXPECT_DOUBLE_EQ(*capacity->required, 1.30);
+  // One exit is allowed only up to 200 m² and 50 persons (5.5.8).
+  const NavFinding* count = find(r, "exit_count");
+  ASSERT_NE(count, nullptr);
+  EXPECT_EQ(count->clause, "GB 50016-2014 5.5.8");
+  EXPECT_DOUBLE_EQ(*count->measured, 1.0);
+  EXPECT_DOUBLE_EQ(*count->required, 2.0);
+  // 0.90 m itself is the minimum clear width (5.5.18): no finding for it.
+  EXPECT_EQ(find(r, "exit_width"), nullptr);
+  EXPECT_EQ(failures(r).size(), 2u);
+}
+
+TEST(ExitCapacity, FiftyPeopleInASmallRoomMayShareOneExit) {
+  EgressSettings settings;
+  settings.occupants = 50;
+  const EgressReport r = check_egress(NavGraph::build(test_plan("narrow-exit.json")), settings);
+  EXPECT_EQ(find(r, "exit_count"), nullptr);     // 120 m² <= 200 and 50 <= 50
+  EXPECT_EQ(find(r, "exit_capacity"), nullptr);  // 0.325 m needed
+  EXPECT_DOUBLE_EQ(r.required_exit_width, 0.325);
+}
+
+TEST(EgressTime, HydraulicTimeMatchesTheFormulaByHand) {
+  // 200 persons, one exit 0.90 m clear: effective width 0.90 - 2 x 0.15 = 0.60 m, flow
+  // 1.3 x 0.60 = 0.78 persons/s. They stand on the room's 2786 walkable cells of 0.04 m²
+  // (58 x 48 cells at least 0.2 m from the walls, and the two door cells at x = 5.9, 6.1),
+  // so D = 200 / 111.44 = 1.7947 persons/m² and S = 1.4 (1 - 0.266 D). The first person
+  // stands 0.1 m from the exit (the door cells' centres).
+  EgressSettings settings;
+  settings.occupants = 200;
+  settings.pre_movement = 30.0;
+  const EgressReport r = check_egress(NavGraph::build(test_plan("narrow-exit.json")), settings);
+  const double density = 200.0 / (2786 * 0.04);
+  const double speed = 1.4 * (1.0 - 0.266 * density);
+  const double expected = 30.0 + 0.1 / speed + 200.0 / (1.3 * 0.6);
+  EXPECT_NEAR(r.time.density, density, 1e-12);
+  EXPECT_NEAR(r.time.speed, speed, 1e-12);
+  EXPECT_EQ(r.time.controlling, "exit");
+  EXPECT_NEAR(r.time.flow_time, expected, 1e-9);
+  EXPECT_NEAR(r.time.time, expected, 1e-9);  // the queue, not the walk, takes longest
+  EXPECT_LT(r.time.walk_time, r.time.flow_time);
+  // One room, one exit: the max flow is that exit's flow, and the bound is the queue alone.
+  EXPECT_NEAR(r.time.max_flow, 0.78, 1e-12);
+  EXPECT_NEAR(r.time.lower_bound, 30.0 + 200.0 / 0.78, 1e-9);
+}
+
+TEST(EgressTime, SlowWalkersAtLowDensityWalkAtTheFreeSpeed) {
+  // 20 persons on 111 m²: below 0.54 persons/m² people walk at 1.19 m/s.
+  EgressSettings settings;
+  settings.occupants = 20;
+  const EgressReport r = check_egress(NavGraph::build(test_plan("narrow-exit.json")), settings);
+  EXPECT_DOUBLE_EQ(r.time.speed, 1.19);
+  EXPECT_NEAR(r.time.walk_time, r.farthest.distance / 1.19, 1e-9);
+}
+
+TEST(EgressTime, MaxFlowBoundIsNeverAboveTheHydraulicTime) {
+  for (const std::string name : {"two-exits.json", "dead-end.json", "narrow-door.json"}) {
+    const EgressReport r = check_egress(NavGraph::build(test_plan(name)));
+    EXPECT_LE(r.time.lower_bound, r.time.time + 1e-9) << name;
+    for (const BlockedExit& b : r.blocked) {
+      EXPECT_LE(b.time.lower_bound, b.time.time + 1e-9) << name << " " << b.exit_id;
+    }
+  }
+  // Two exits of 1.2 m in one room: 2 x 1.3 x 0.9 persons/s.
+  const EgressReport r = check_egress(NavGraph::build(test_plan("two-exits.json")));
+  EXPECT_NEAR(r.time.max_flow, 2.34, 1e-12);
+}
+
+TEST(OccupantLoad, DesignDensityTimesZoneAreaOrTheSeats) {
+  // narrow-door: two window-service zones of 64 and 32 m² at 0.5 persons/m².
+  const EgressReport r = check_egress(NavGraph::build(test_plan("narrow-door.json")));
+  ASSERT_EQ(r.loads.size(), 2u);
+  EXPECT_DOUBLE_EQ(r.loads[0].persons, 32.0);
+  EXPECT_DOUBLE_EQ(r.loads[1].persons, 16.0);
+  EXPECT_DOUBLE_EQ(r.occupants, 48.0);
+  EXPECT_FALSE(r.occupants_given);
+  EXPECT_DOUBLE_EQ(design_density(ZoneKind::waiting), 1.0);
+  EXPECT_DOUBLE_EQ(width_per_100_persons(FireResistanceGrade::iii), 0.75);
+}
+
+TEST(Egress, EverySamplePlanPasses) {
+  int plans = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(HALLSIM_SOURCE_DIR) + "/floorplans")) {
+    if (entry.path().extension() != ".json") continue;
+    ++plans;
+    const EgressReport r = check_egress(NavGraph::build(load_plan(entry.path())));
+    for (const NavFinding& f : failures(r)) ADD_FAILURE() << entry.path() << ": " << f.message;
+    EXPECT_LE(r.time.lower_bound, r.time.time + 1e-9) << entry.path();
+  }
+  EXPECT_GE(plans, 3);
+}
+
+TEST(Egress, SameInputGivesTheSameReport) {
+  const Plan plan = test_plan("dead-end.json");
+  const EgressReport a = check_egress(NavGraph::build(plan));
+  const EgressReport b = check_egress(NavGraph::build(plan));
+  ASSERT_EQ(a.findings.size(), b.findings.size());
+  for (std::size_t k = 0; k < a.findings.size(); ++k) {
+    EXPECT_EQ(a.findings[k].message, b.findings[k].message);
+    EXPECT_EQ(a.findings[k].route, b.findings[k].route);
+  }
+  EXPECT_EQ(a.farthest.distance, b.farthest.distance);
+  EXPECT_EQ(a.time.time, b.time.time);
+}
+
+}  // namespace
+}  // namespace hallsim::layout
