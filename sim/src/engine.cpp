@@ -25,6 +25,8 @@ static_assert(sizeof(Slot) == 64, "a slot should fill one cache line");
 // How many of the next entries get their slots prefetched: the first three levels
 // of the bottom heap, where the next few events are.
 constexpr std::size_t kPrefetch = 7;
+// Below this many slots (1 MiB) they stay in cache and prefetching is wasted work.
+constexpr std::size_t kPrefetchFromSlots = 16384;
 
 // EventId = generation << 32 | (slot + 1), so that 0 names no event.
 EventId make_event_id(std::uint32_t slot, std::uint32_t generation) {
@@ -169,9 +171,11 @@ bool Simulation::fire_next(Time limit) {
     m.queue.pop();
     // With many events pending the slots no longer fit in cache: fetch the next
     // events' slots while this one runs.
-    const std::vector<EventEntry>& next = m.queue.bottom();
-    const std::size_t ahead = std::min(next.size(), kPrefetch);
-    for (std::size_t i = 0; i < ahead; ++i) __builtin_prefetch(&m.slots[next[i].slot]);
+    if (m.slots.size() > kPrefetchFromSlots) {
+      const std::span<const EventEntry> next = m.queue.bottom();
+      const std::size_t ahead = std::min(next.size(), kPrefetch);
+      for (std::size_t i = 0; i < ahead; ++i) __builtin_prefetch(&m.slots[next[i].slot]);
+    }
     // Move the action out before it runs: it may schedule events, which can
     // reuse this slot or grow the slot vector.
     detail::EventAction action(std::move(slot.action));

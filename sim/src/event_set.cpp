@@ -5,7 +5,7 @@
 namespace hallsim::sim {
 
 bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n) {
-  if (!(hi > lo)) return false;  // equal times cannot be spread; the bottom heap orders them
+  if (!(hi > lo)) return false;  // equal times cannot be spread; the bottom orders them
   const std::size_t nb = std::max<std::size_t>(2, n / params_.bucket_target);
   const double inv_width = static_cast<double>(nb) / (hi - lo);
   if (!std::isfinite(inv_width) || inv_width <= 0.0) return false;
@@ -20,8 +20,16 @@ bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n) {
   return true;
 }
 
+void LadderQueue::fill_bottom() {
+  std::sort(bottom_.begin(), bottom_.end(), fires_before);
+  head_ = 0;
+  sorted_ = true;
+}
+
 bool LadderQueue::refill() {
-  assert(bottom_.empty());
+  assert(bottom_empty());
+  bottom_.clear();
+  head_ = 0;
   for (;;) {
     while (active_rungs_ > 0 && rungs_[active_rungs_ - 1].count == 0) --active_rungs_;
 
@@ -37,7 +45,7 @@ bool LadderQueue::refill() {
       top_max_ = -kInfinity;
       if (n <= params_.split_threshold || !lay_out(0, lo, hi, n)) {
         bottom_.swap(top_);
-        std::make_heap(bottom_.begin(), bottom_.end(), Later{});
+        fill_bottom();
         return true;
       }
       Rung& first = rungs_[0];
@@ -79,7 +87,7 @@ bool LadderQueue::refill() {
       }
     }
     bottom_.swap(bucket);
-    std::make_heap(bottom_.begin(), bottom_.end(), Later{});
+    fill_bottom();
     return true;
   }
 }

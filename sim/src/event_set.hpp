@@ -1,12 +1,14 @@
 #pragma once
 /// \file
 /// The pending-event set: a ladder queue (Tang, Goh and Thng, 2005) whose bottom
-/// is a binary heap. Entries come out in (time, sequence) order.
+/// is a short sorted run (a heap after a burst of inserts into it). Entries come
+/// out in (time, sequence) order.
 
 #include <algorithm>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "hallsim/sim/engine.hpp"
@@ -33,7 +35,7 @@ struct LadderParams {
   std::size_t bucket_target = 16;
   /// A bucket with more entries than this becomes a new rung instead of going to the bottom.
   std::size_t split_threshold = 64;
-  /// Most rungs at once; past this a bucket goes to the bottom heap whatever its size.
+  /// Most rungs at once; past this a bucket goes to the bottom whatever its size.
   std::size_t max_rungs = 8;
 };
 
@@ -42,6 +44,7 @@ struct LadderStats {
   std::uint64_t epochs = 0;         ///< times the top was spread over a new first rung
   std::uint64_t rungs_spawned = 0;  ///< buckets split into a finer rung
   std::size_t deepest = 0;          ///< most rungs in use at once
+  std::uint64_t bottom_heaps = 0;   ///< times a burst of inserts turned the bottom into a heap
 };
 
 /// Priority queue of EventEntry in (time, seq) order, for times that never go
@@ -49,11 +52,12 @@ struct LadderStats {
 ///
 /// Three tiers: the top (unsorted, times >= top_start_), the rungs (buckets of
 /// equal width; a crowded bucket is split into a finer rung when its turn comes)
-/// and the bottom (a binary heap holding the next few entries). Every bucket
+/// and the bottom (the next few entries, sorted; a heap once many entries have
+/// been inserted into it, as a burst of zero-delay events does). Every bucket
 /// index is computed by one monotone function per rung, and an entry goes to the
 /// first rung whose current bucket is not past it, so every entry in a lower tier
-/// precedes every entry in a higher one; within the bottom the heap orders by
-/// (time, seq). Ties therefore break by sequence across buckets, rungs and epochs.
+/// precedes every entry in a higher one; within the bottom the sort (or heap)
+/// orders by (time, seq). Ties therefore break by sequence across buckets, rungs and epochs.
 class LadderQueue {
  public:
   explicit LadderQueue(LadderParams params = {}) : params_(params) {
@@ -83,34 +87,32 @@ class LadderQueue {
 
   /// The first entry, or nullptr if the set is empty.
   const EventEntry* peek() {
-    if (bottom_.empty() && !refill()) return nullptr;
-    return &bottom_.front();
+    if (bottom_empty() && !refill()) return nullptr;
+    return sorted_ ? &bottom_[head_] : &bottom_.front();
   }
 
   /// Removes the first entry (the set must not be empty).
   void pop() {
-    if (bottom_.empty()) {
+    if (bottom_empty()) {
       [[maybe_unused]] const bool some = refill();
       assert(some);
     }
-    std::pop_heap(bottom_.begin(), bottom_.end(), Later{});
-    bottom_.pop_back();
-    --size_;
+    take_first();
   }
 
   /// Takes out the first entry into `out`; false if the set is empty.
   bool pop(EventEntry& out) {
-    if (bottom_.empty() && !refill()) return false;
-    out = bottom_.front();
-    std::pop_heap(bottom_.begin(), bottom_.end(), Later{});
-    bottom_.pop_back();
-    --size_;
+    if (bottom_empty() && !refill()) return false;
+    out = sorted_ ? bottom_[head_] : bottom_.front();
+    take_first();
     return true;
   }
 
-  /// The bottom heap as it stands: its first entry is the next one out, the next
-  /// few are near the front. May be empty.
-  const std::vector<EventEntry>& bottom() const { return bottom_; }
+  /// The bottom as it stands: its first entry is the next one out and the next few
+  /// follow it (in order while sorted, near the front while a heap). May be empty.
+  std::span<const EventEntry> bottom() const {
+    return std::span<const EventEntry>(bottom_).subspan(head_);
+  }
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
@@ -143,11 +145,43 @@ class LadderQueue {
     }
   };
 
+  bool bottom_empty() const { return head_ == bottom_.size(); }
+
+  void take_first() {
+    --size_;
+    if (sorted_) {
+      if (++head_ == bottom_.size()) {
+        bottom_.clear();
+        head_ = 0;
+      }
+      return;
+    }
+    std::pop_heap(bottom_.begin(), bottom_.end(), Later{});
+    bottom_.pop_back();
+  }
+
   void push_bottom(const EventEntry& e) {
+    if (sorted_) {
+      if (bottom_.size() - head_ < kSortedInsertLimit) {
+        // Small: keep it sorted; the entry goes after every entry that fires before it.
+        const auto at = std::upper_bound(bottom_.begin() + static_cast<std::ptrdiff_t>(head_),
+                                         bottom_.end(), e, fires_before);
+        bottom_.insert(at, e);
+        return;
+      }
+      // Many entries land here (a burst at one time): a heap keeps each one O(log n).
+      bottom_.erase(bottom_.begin(), bottom_.begin() + static_cast<std::ptrdiff_t>(head_));
+      head_ = 0;
+      std::make_heap(bottom_.begin(), bottom_.end(), Later{});
+      sorted_ = false;
+      ++stats_.bottom_heaps;
+    }
     bottom_.push_back(e);
     std::push_heap(bottom_.begin(), bottom_.end(), Later{});
   }
 
+  // Orders a bottom just filled with a bucket.
+  void fill_bottom();
   // Fills the empty bottom from the rungs (or the top); false if nothing is left.
   bool refill();
   // Lays out rung `r` over [lo, hi] for `n` entries; false if they cannot be spread.
@@ -165,7 +199,11 @@ class LadderQueue {
   std::vector<Rung> rungs_;
   std::size_t active_rungs_ = 0;
 
+  // The bottom: sorted ascending from head_, or (after a burst of inserts) a heap.
+  static constexpr std::size_t kSortedInsertLimit = 128;
   std::vector<EventEntry> bottom_;
+  std::size_t head_ = 0;
+  bool sorted_ = true;
 };
 
 }  // namespace hallsim::sim

@@ -167,6 +167,24 @@ TEST(LadderQueue, HandlesAllEntriesAtOneTime) {
   EXPECT_EQ(d.stats().rungs_spawned, 0U);  // a bucket of equal times cannot be split
 }
 
+TEST(LadderQueue, KeepsOrderThroughABurstOfEntriesIntoTheBottom) {
+  for (const LadderParams params : {LadderParams{}, kTightLadder}) {
+    Differential d(params);
+    for (int i = 0; i < 1000; ++i) d.push(static_cast<double>(i) * 0.01);
+    ASSERT_TRUE(d.pop());
+    // A burst at the current time (a hall opening all its counters at once, say),
+    // then entries just after it: all below every rung, so all into the bottom.
+    for (int i = 0; i < 3000; ++i) d.push(d.now());
+    for (int i = 0; i < 500; ++i) d.push(d.now() + 1e-6 * static_cast<double>(i % 7));
+    for (int i = 0; i < 2000; ++i) ASSERT_TRUE(d.pop());
+    for (int i = 0; i < 300; ++i) d.push(d.now());
+    while (d.pop()) {
+    }
+    EXPECT_EQ(d.pops(), 1000U + 3000U + 500U + 300U);
+    EXPECT_GE(d.stats().bottom_heaps, 1U) << "the burst should have turned the bottom into a heap";
+  }
+}
+
 TEST(LadderQueue, StaysInOrderAcrossWidelySpreadTimes) {
   Differential d(LadderParams{});
   RandomStream rng = RandomSource(7).stream("spread");
