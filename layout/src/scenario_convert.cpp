@@ -264,7 +264,8 @@ class Converter {
                     "remove \"lunch_break\" or set has_lunch_break to true");
       }
     } else {
-      d.has_lunch_break = flag(j, "has_lunch_break", d.has_lunch_break);
+      // A day that gives its hours gives its lunch break too: without one it has none.
+      d.has_lunch_break = flag(j, "has_lunch_break", hours_given ? false : d.has_lunch_break);
     }
     if (const json* f = field(j, "extended_until")) d.extended_until = clock(*f);
     return d;
