@@ -49,8 +49,15 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 }
 
 void DiagnosticSink::error(std::string pointer, std::string message, std::string hint) {
-  diagnostics_.push_back(
-      Diagnostic{file_, std::move(pointer), std::move(message), std::move(hint)});
+  if (diagnostics_.size() + 1 < kMaxDiagnostics) {
+    diagnostics_.push_back(
+        Diagnostic{file_, std::move(pointer), std::move(message), std::move(hint)});
+  } else if (diagnostics_.size() + 1 == kMaxDiagnostics) {
+    diagnostics_.push_back(Diagnostic{
+        file_, "",
+        "more problems than the " + std::to_string(kMaxDiagnostics - 1) + " listed above",
+        "fix these first, then check the file again"});
+  }
 }
 
 void DiagnosticSink::throw_if_any() const {

@@ -461,6 +461,7 @@ class Checker {
       if (outline_ok_) within(p + "/polygon", zone.polygon, data_.outline, what, "the building");
     }
     for (std::size_t j = 0; j < data_.zones.size(); ++j) {
+      if (sink_.full()) return;  // pairwise checks are the slow part of a very broken file
       for (std::size_t i = 0; i < j; ++i) {
         if (!zone_ok_[i] || !zone_ok_[j]) continue;
         const double shared = overlap_area(data_.zones[i].polygon, data_.zones[j].polygon);
@@ -576,6 +577,7 @@ class Checker {
                   "give the main door \"category\": \"pedestrian.principal\"");
     }
     for (std::size_t j = 0; j < placed.size(); ++j) {
+      if (sink_.full()) return;  // pairwise checks are the slow part of a very broken file
       for (std::size_t i = 0; i < j; ++i) {
         if (!placed[i] || !placed[j] || placed[i]->piece != placed[j]->piece) continue;
         const double shared =
@@ -722,6 +724,7 @@ class Checker {
 
   void check_overlaps() {
     for (std::size_t j = 0; j < placed_.size(); ++j) {
+      if (sink_.full()) return;  // pairwise checks are the slow part of a very broken file
       for (std::size_t i = 0; i < j; ++i) {
         const double shared = overlap_area(*placed_[i].footprint, *placed_[j].footprint);
         if (shared > kMinOverlap) {

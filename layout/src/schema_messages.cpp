@@ -88,6 +88,10 @@ const json* value_at(const json& doc, const std::vector<std::string>& tokens) {
       if (it == node->end()) return nullptr;
       node = &*it;
     } else if (node->is_array()) {
+      if (token.empty() || token.size() > 9 ||
+          !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return nullptr;
+      }
       const std::size_t index = std::stoul(token);
       if (index >= node->size()) return nullptr;
       node = &(*node)[index];

@@ -266,3 +266,18 @@ TEST(BrokenPlans, TextInMemoryIsCheckedLikeAFile) {
     EXPECT_EQ(std::string(e.what()), expected);
   }
 }
+
+TEST(BrokenPlans, AVeryBrokenFileListsAHundredProblemsAndSaysThereAreMore) {
+  std::string text = "{\"format_version\": 1";
+  for (int i = 0; i < 150; ++i) text += ", \"x" + std::to_string(i) + "\": 0";
+  text += "}";
+  try {
+    (void)hl::parse_plan(text, "many.json");
+    FAIL() << "loaded";
+  } catch (const hl::InputError& e) {
+    // 150 unknown fields and 2 missing ones: the first 99 are listed, then the note.
+    ASSERT_EQ(e.diagnostics().size(), hl::kMaxDiagnostics);
+    EXPECT_EQ(e.diagnostics().back().message, "more problems than the 99 listed above");
+    EXPECT_EQ(e.diagnostics().back().pointer, "");
+  }
+}

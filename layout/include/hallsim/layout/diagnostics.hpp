@@ -36,14 +36,21 @@ class InputError : public std::runtime_error {
   std::vector<Diagnostic> diagnostics_;
 };
 
+/// Most problems reported for one file; past this the list ends with a note, since a file
+/// this broken is better fixed from the top and checking on would only take time.
+inline constexpr std::size_t kMaxDiagnostics = 100;
+
 /// Collects diagnostics for one file, then throws them together.
 class DiagnosticSink {
  public:
   /// Diagnostics will name `file`.
   explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
 
-  /// Records a problem at `pointer`.
+  /// Records a problem at `pointer` (once kMaxDiagnostics are recorded, only notes that more
+  /// were found).
   void error(std::string pointer, std::string message, std::string hint);
+  /// True once kMaxDiagnostics problems are recorded: checks may stop early.
+  bool full() const { return diagnostics_.size() >= kMaxDiagnostics; }
   /// True if nothing has been recorded.
   bool empty() const { return diagnostics_.empty(); }
   /// Number of problems recorded.
