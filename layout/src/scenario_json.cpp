@@ -147,6 +147,16 @@ void syntax_error(std::string_view text, const json::parse_error& e, const std::
     if (std::isalpha(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '+') break;
     --word;
   }
+  // A string read whole before the parser saw it was out of place: point at its start.
+  std::size_t token = offset;
+  if (token > 0 && token < text.size() && text[token] == '"') {
+    std::size_t k = token;
+    while (k > 0) {
+      --k;
+      if (text[k] == '"' && (k == 0 || text[k - 1] != '\\')) break;
+    }
+    token = k;
+  }
   std::string reason = e.what();
   if (const auto pos = reason.find("syntax error"); pos != std::string::npos) {
     reason = reason.substr(pos);
@@ -167,7 +177,7 @@ void syntax_error(std::string_view text, const json::parse_error& e, const std::
         "not valid JSON at " + text_position(text, offset) + ": the number is too large to hold",
         "write a smaller number");
   } else {
-    sink.error(pointer, "not valid JSON at " + text_position(text, offset) + ": " + reason,
+    sink.error(pointer, "not valid JSON at " + text_position(text, token) + ": " + reason,
                "fix the JSON there; a missing comma, quote or bracket is the usual cause");
   }
 }
