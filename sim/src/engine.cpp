@@ -201,7 +201,7 @@ void Simulation::run_until(Time t) {
   stop_requested_ = false;
   while (!stop_requested_ && fire_next(t)) {
   }
-  if (!stop_requested_) now_ = t;
+  if (!stop_requested_ && t < kInfinity) now_ = t;
 }
 
 std::size_t Simulation::pending() const {

@@ -184,6 +184,14 @@ TEST(Simulation, RunUntilFiresEventsAtExactlyTheLimitAndSetsTheClock) {
   EXPECT_EQ(sim.now(), 10.0) << "the clock moves to the limit even with nothing to fire";
 }
 
+TEST(Simulation, RunUntilInfinityLeavesTheClockAtTheLastEvent) {
+  Simulation sim;
+  sim.schedule_at(7.5, [] {});
+  sim.run_until(kInfinity);
+  EXPECT_EQ(sim.now(), 7.5);
+  EXPECT_EQ(sim.fired(), 1U);
+}
+
 TEST(Simulation, StepFiresOneEventAtATime) {
   Simulation sim;
   EXPECT_FALSE(sim.step());

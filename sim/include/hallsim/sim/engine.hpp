@@ -166,6 +166,7 @@ class Simulation {
   /// Fires events until none is pending or stop() is called.
   void run();
   /// Fires every event with time <= t, then sets the clock to t (if not stopped earlier).
+  /// With t = kInfinity the clock stays at the last event fired.
   void run_until(Time t);
   /// Makes run() / run_until() return after the event being fired.
   void stop() { stop_requested_ = true; }
