@@ -369,6 +369,23 @@ std::string fixed(double x, int digits) {
   return out.str();
 }
 
+/// `s` padded with spaces to `width` terminal columns; CJK characters take two columns.
+std::string pad(const std::string& s, std::size_t width) {
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    // Three-byte sequences from U+2E80 on (CJK, full-width forms) are wide.
+    const bool wide =
+        len >= 3 &&
+        (len == 4 || c > 0xE2 ||
+         (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xBA));
+    columns += wide ? 2 : 1;
+    i += len;
+  }
+  return columns >= width ? s + " " : s + std::string(width - columns, ' ');
+}
+
 std::string with_ci(const sim::Estimate& e, int digits) {
   if (e.n == 0) return "-";
   return fixed(e.mean, digits) + " ± " + fixed(e.half_width, digits);
@@ -575,7 +592,7 @@ void print_report(std::ostream& out, const sim::HallModel& model, const BatchRes
     out << "\n";
     for (std::size_t i = 0; i < prefixes.size(); ++i) {
       const std::string& p = prefixes[i];
-      out << "  " << std::left << std::setw(26) << labels[i] << std::right << std::setw(9)
+      out << "  " << pad(labels[i], 26) << std::right << std::setw(9)
           << fixed(est(p + "tickets_called").mean, 1) << std::setw(16)
           << with_ci(est(p + "wait_mean_min"), 1) << std::setw(16)
           << with_ci(est(p + "wait_p90_min"), 1) << std::setw(16)
@@ -589,12 +606,7 @@ void print_report(std::ostream& out, const sim::HallModel& model, const BatchRes
   std::vector<std::string> prefixes, labels;
   for (std::size_t q = 0; q < model.queue_count(); ++q) {
     prefixes.push_back("item." + model.queue_name(q) + ".");
-    std::string label = model.queue_name(q);
-    if (q < model.scenario().catalogue.items.size() &&
-        !model.scenario().catalogue.items[q].name.empty()) {
-      label += " " + model.scenario().catalogue.items[q].name;
-    }
-    labels.push_back(label);
+    labels.push_back(model.queue_name(q));  // ids: names can be long
   }
   table("Per item (minutes)", prefixes, labels, false);
   prefixes.clear();
