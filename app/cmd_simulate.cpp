@@ -248,19 +248,18 @@ BatchResult run_batch(const sim::HallModel& model, const BatchSettings& settings
     }
   };
   Progress progress(settings.progress_label, n);
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   if (threads == 1) {
     work();
   } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    // The main thread only watches; the workers take replications one at a time.
     while (finished.load() < n) {
       progress.show(finished.load());
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      if (next.load() >= n) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    work();  // the main thread helps with what is left
+    for (auto& t : pool) t.join();
   }
-  for (auto& t : pool) t.join();
   progress.show(n);
   progress.done();
   out.kpi_names = std::move(names);
