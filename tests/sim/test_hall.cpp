@@ -216,6 +216,30 @@ TEST(HallModel, OnlyLunchCountersServeAtLunch) {
   EXPECT_EQ(arrivals, 4U);
 }
 
+TEST(HallModel, OnlyExtendedCountersServeInTheEvening) {
+  // Regular hours end at 17:00; c2 stays until 19:00. Tickets at 16:55 (two), 17:30, 18:30.
+  const double t = 16.0 * 3600.0 + 55.0 * 60.0;
+  Scenario s = fixed_schedule({t, t, 17.5 * 3600.0, 18.5 * 3600.0}, 600.0);
+  office_hours(s);
+  for (auto& day : s.calendar.days) day.extended_until = 19.0 * 3600.0;
+  s.calendar.extended_counters = {"c2"};
+  s.calendar.closing = ClosingPolicy::send_home;
+  const HallModel model(samples::plain_hall(2), s);
+  const RunSettings settings = traced();
+  const HallResult r = model.run(settings);
+  EXPECT_TRUE(check_trace(model, r, settings).empty());
+  const auto calls = events_of(r, TraceEvent::call);
+  ASSERT_EQ(calls.size(), 4U);
+  EXPECT_EQ(calls[0].counter, 0);  // 16:55, both counters open
+  EXPECT_EQ(calls[1].counter, 1);
+  EXPECT_EQ(calls[2].counter, 1);  // 17:30: only the extended counter
+  EXPECT_EQ(calls[3].counter, 1);
+  EXPECT_EQ(r.served, 4U);
+  // c1: 8:30–12:00, 13:30–17:05 (finishing its 16:55 visitor); c2: 8:30–12:00, 13:30–19:00.
+  EXPECT_DOUBLE_EQ(r.counter_open[0], 3.5 * 3600.0 + 3.5 * 3600.0 + 300.0);
+  EXPECT_DOUBLE_EQ(r.counter_open[1], 3.5 * 3600.0 + 5.5 * 3600.0);
+}
+
 TEST(HallModel, PriorityClassesAreCalledFirstAndFifoWithinAClass) {
   // One counter busy 9:00–9:10; twelve tickets at 9:01, 9:01:30, ... wait; about half are
   // elderly (priority class 1). When the counter frees, the elderly go first in ticket order.
