@@ -611,12 +611,11 @@ class EgressCheck {
 
 double design_density(ZoneKind kind) {
   switch (kind) {
-    case ZoneKind::waiting:
-      return 1.0;
     case ZoneKind::guidance:
     case ZoneKind::window_service:
     case ZoneKind::self_service:
     case ZoneKind::self_service_24h:
+    case ZoneKind::waiting:
     case ZoneKind::lobby:
     case ZoneKind::conference_room:
       return 0.5;

@@ -135,6 +135,7 @@ Field any_angle_field(const NavGrid& grid, std::vector<FieldSource> sources,
       f.origin[s] = f.origin[via];
     }
     closed[s] = 1;
+    f.settled.push_back(s);
     if (targets != nullptr && is_target[s] && --targets_left == 0) break;
     const CellIndex ps = f.parent[s];
     for_neighbours(grid, s, [&](CellIndex m) {

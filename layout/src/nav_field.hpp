@@ -26,6 +26,7 @@ struct Field {
                                      ///< a source is its own parent; kNoCell if not reached
   std::vector<std::int32_t> origin;  ///< per cell: index of the source its route ends at
   std::vector<FieldSource> sources;
+  std::vector<CellIndex> settled;  ///< cells in the order they were settled: parents first
 };
 
 /// Every walkable cell.

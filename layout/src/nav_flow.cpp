@@ -48,43 +48,49 @@ void FlowModel::trace_doors(ExitData& exit) const {
   const auto n = static_cast<std::size_t>(grid_.cell_count());
   exit.nodes.assign(1, Node{});
   exit.node_of.assign(n, -1);
-  std::vector<CellIndex> order;
-  for (std::size_t c = 0; c < n; ++c) {
-    if (f.parent[c] != kNoCell) order.push_back(static_cast<CellIndex>(c));
+  // Each leg of a route is a line of sight, so it can only pass a wall through an opening's
+  // clear span: testing the spans (widened by a cell for legs past a jamb's corner) finds
+  // every door it goes through.
+  struct Span {
+    Point lo, hi;
+    Segment line;
+  };
+  std::vector<Span> spans(grid_.doorways.size());
+  for (std::size_t d = 0; d < spans.size(); ++d) {
+    const Doorway& dw = grid_.doorways[d];
+    const Point pad = dw.tangent * grid_.h;
+    spans[d].line = Segment{dw.span.a - pad, dw.span.b + pad};
+    spans[d].lo = spans[d].line.a.cwiseMin(spans[d].line.b);
+    spans[d].hi = spans[d].line.a.cwiseMax(spans[d].line.b);
   }
-  // A parent is nearer the exit than its child, so it is labelled first.
-  std::sort(order.begin(), order.end(), [&](CellIndex a, CellIndex b) {
-    return f.g[a] < f.g[b] || (f.g[a] == f.g[b] && a < b);
-  });
   std::map<std::pair<int, int>, int> child;
-  std::vector<int> crossed;
-  for (const CellIndex c : order) {
+  std::vector<std::pair<double, int>> crossed;
+  for (const CellIndex c : f.settled) {  // a parent is settled before its children
     const CellIndex p = f.parent[c];
     if (p == c) {
       exit.node_of[c] = 0;
       continue;
     }
     int node = exit.node_of[p];
-    // Doorways whose span line the leg from p to c goes through.
-    const Point from = grid_.centre(p);
-    const Point to = grid_.centre(c);
+    const Segment leg{grid_.centre(p), grid_.centre(c)};
+    const Point lo = leg.a.cwiseMin(leg.b);
+    const Point hi = leg.a.cwiseMax(leg.b);
     crossed.clear();
-    grid_.trace(p, c, [&](CellIndex t) {
-      const int d = grid_.doorway_of[t];
-      if (d < 0 || d == exit.doorway ||
-          std::find(crossed.begin(), crossed.end(), d) != crossed.end()) {
-        return true;
+    for (std::size_t d = 0; d < spans.size(); ++d) {
+      if (static_cast<int>(d) == exit.doorway || hi.x() < spans[d].lo.x() ||
+          lo.x() > spans[d].hi.x() || hi.y() < spans[d].lo.y() || lo.y() > spans[d].hi.y()) {
+        continue;
       }
+      // A leg that ends on the span line has not gone through yet; the next leg does.
       const Doorway& dw = grid_.doorways[d];
-      const double off_from = (from - dw.span.a).dot(dw.normal);
-      const double off_to = (to - dw.span.a).dot(dw.normal);
-      if ((off_from >= 0.0) == (off_to >= 0.0)) return true;
-      const Point x = from + off_from / (off_from - off_to) * (to - from);
-      const double along = (x - dw.span.a).dot(dw.tangent);
-      if (along >= -grid_.h && along <= dw.span.length() + grid_.h) crossed.push_back(d);
-      return true;
-    });
-    for (const int d : crossed) {
+      const double from = (leg.a - dw.span.a).dot(dw.normal);
+      const double to = (leg.b - dw.span.a).dot(dw.normal);
+      if ((from >= 0.0) == (to >= 0.0)) continue;
+      if (!segments_intersect(leg, spans[d].line)) continue;
+      crossed.emplace_back(from / (from - to), static_cast<int>(d));
+    }
+    std::sort(crossed.begin(), crossed.end());
+    for (const auto& [t, d] : crossed) {
       bool known = false;
       for (int k = node; k > 0; k = exit.nodes[k].parent)
         known = known || exit.nodes[k].doorway == d;
