@@ -129,17 +129,18 @@ std::pair<const Target*, View> best_view(const SightLines& sight, const Point& v
 }
 
 Occupancy occupancy(const RuleContext& context) {
-  if (context.supplementary != nullptr && context.supplementary->peak_occupancy) {
-    return {*context.supplementary->peak_occupancy, "simulated peak"};
+  if (context.supplementary != nullptr && context.supplementary->occupants) {
+    return {*context.supplementary->occupants, context.supplementary->occupants_basis};
   }
   const Plan& plan = context.plan;
   const int counters = static_cast<int>(plan.counters().size());
   const int kiosks = static_cast<int>(plan.kiosks().size());
   const int guides = static_cast<int>(desks_of(plan, DeskKind::guidance).size());
   const int persons = plan.seat_count() + 2 * counters + kiosks + 2 * guides;
-  return {persons, "plan estimate: " + std::to_string(plan.seat_count()) + " seats + 2 × " +
-                       std::to_string(counters) + " windows + " + std::to_string(kiosks) +
-                       " kiosks + 2 × " + std::to_string(guides) + " guidance desks"};
+  return {static_cast<double>(persons),
+          "plan estimate: " + std::to_string(plan.seat_count()) + " seats + 2 × " +
+              std::to_string(counters) + " windows + " + std::to_string(kiosks) + " kiosks + 2 × " +
+              std::to_string(guides) + " guidance desks"};
 }
 
 }  // namespace hallsim::layout::detail

@@ -111,6 +111,12 @@ ClauseResult run_rule(const Rule& rule, const RuleContext& context) {
     c.evidence = std::move(r.evidence);
     c.note = std::move(r.note);
   }
+  if (context.supplementary != nullptr) {
+    const auto extra = context.supplementary->extra.find(rule.id);
+    if (extra != context.supplementary->extra.end()) {
+      c.evidence.insert(c.evidence.end(), extra->second.begin(), extra->second.end());
+    }
+  }
   const bool by_sim = detail::holds(rule.methods, Method::sim);
   const bool by_person = detail::holds(rule.methods, Method::attest);
   if (by_sim) {

@@ -106,9 +106,10 @@ struct Target {
 std::pair<const Target*, View> best_view(const SightLines& sight, const Point& viewer,
                                          const std::vector<Target>& targets, double max_distance);
 
-/// Estimated number of persons in the hall (plan estimate or simulated peak) and how.
+/// Number of persons in the hall (the plan's estimate, or a supplied design load or peak) and
+/// how it was obtained.
 struct Occupancy {
-  int persons = 0;
+  double persons = 0.0;
   std::string basis;  ///< how the number was obtained
 };
 Occupancy occupancy(const RuleContext& context);

@@ -1,5 +1,6 @@
 // 4.4.1 Basic layout (基本要求) and 4.4.2 the consultation and guidance zone (咨询导服区).
 
+#include <algorithm>
 #include <cmath>
 
 #include "compliance_rules.hpp"
@@ -27,11 +28,6 @@ double exit_width_per_100(FireResistanceGrade grade) {
 bool is_disclosure_equipment(const Amenity& a) {
   return a.kind == AmenityKind::bulletinboard || a.kind == AmenityKind::display_multimedia ||
          a.kind == AmenityKind::queryterminal;
-}
-
-// The zones a wheelchair user must reach (4.4.1.2): public rooms, not the stairs.
-bool is_destination_zone(const Zone& z) {
-  return z.is_public && z.kind != ZoneKind::stairs;
 }
 
 // The zone holding `p`, by name, for evidence text.
@@ -225,25 +221,17 @@ RuleResult barrier_free(const RuleContext& context) {
     return r;
   }
   const auto& routes = *context.supplementary->accessible_routes;
-  std::vector<std::string> destinations;
-  for (const Counter& c : plan.counters()) destinations.push_back(c.id);
-  for (const Zone& z : plan.zones()) {
-    if (is_destination_zone(z)) destinations.push_back(z.id);
-  }
   int reached = 0;
-  for (const std::string& id : destinations) {
-    const auto it =
-        std::find_if(routes.begin(), routes.end(),
-                     [&id](const AccessibleRouteFinding& f) { return f.destination == id; });
+  const auto judge = [&](const std::string& id, const AccessibleRouteFinding* f) {
     std::string problem;
-    if (it == routes.end()) {
+    if (f == nullptr) {
       problem = "no route analysed";
-    } else if (!it->found) {
-      problem = "no step-free route";
-    } else if (it->narrowest_width < opt.accessible_route_min_width) {
-      problem = "narrowest passage " + metres(it->narrowest_width);
-    } else if (it->narrowest_door > 0.0 && it->narrowest_door < opt.door_min_width) {
-      problem = "narrowest door " + metres(it->narrowest_door);
+    } else if (!f->found) {
+      problem = "no wheelchair route";
+    } else if (f->narrowest_width < opt.accessible_route_min_width) {
+      problem = "narrowest passage " + metres(f->narrowest_width);
+    } else if (f->narrowest_door > 0.0 && f->narrowest_door < opt.door_min_width) {
+      problem = "narrowest door " + metres(f->narrowest_door);
     }
     if (problem.empty()) {
       ++reached;
@@ -251,11 +239,21 @@ RuleResult barrier_free(const RuleContext& context) {
       r.evidence.push_back(note_of(id, "wheelchair route from the main entrance", problem,
                                    route_required, Outcome::not_met));
     }
+  };
+  for (const AccessibleRouteFinding& f : routes) judge(f.destination, &f);
+  int total = static_cast<int>(routes.size());
+  for (const Counter& c : plan.counters()) {
+    const bool analysed =
+        std::any_of(routes.begin(), routes.end(),
+                    [&c](const AccessibleRouteFinding& f) { return f.destination == c.id; });
+    if (!analysed) {
+      judge(c.id, nullptr);
+      ++total;
+    }
   }
-  const int total = static_cast<int>(destinations.size());
-  r.evidence.push_back(measure_of("", "counters and public zones reachable by wheelchair", reached,
-                                  "count", std::to_string(reached) + " of " + std::to_string(total),
-                                  "all", met_if(reached == total)));
+  r.evidence.push_back(measure_of("", "destinations reachable by wheelchair", reached, "count",
+                                  std::to_string(reached) + " of " + std::to_string(total), "all",
+                                  met_if(reached == total)));
   return r;
 }
 
@@ -267,7 +265,7 @@ RuleResult emergency_exits(const RuleContext& context) {
   const Occupancy people = occupancy(context);
   const double area = plan.building_area();
   r.evidence.push_back(measure_of("", "persons in the hall", people.persons, "count",
-                                  std::to_string(people.persons) + " (" + people.basis + ")", "",
+                                  format_number(people.persons, 1) + " (" + people.basis + ")", "",
                                   Outcome::info));
 
   // Number of exits (GB 50016 5.5.8).
@@ -277,7 +275,7 @@ RuleResult emergency_exits(const RuleContext& context) {
   const std::string count_required =
       "≥ 2; 1 if area ≤ " + format_number(opt.single_exit_max_area) + " m² and ≤ " +
       std::to_string(opt.single_exit_max_persons) + " persons (here: " + square_metres(area) +
-      ", " + std::to_string(people.persons) + " persons, so ≥ " + std::to_string(needed) + ")";
+      ", " + format_number(people.persons, 1) + " persons, so ≥ " + std::to_string(needed) + ")";
   r.evidence.push_back(measure_of(ids_of(exits), "emergency exits",
                                   static_cast<double>(exits.size()), "count",
                                   std::to_string(exits.size()) + " exits", count_required,
@@ -300,19 +298,27 @@ RuleResult emergency_exits(const RuleContext& context) {
       met_if(total_width >= width_needed)));
 
   // Travel distance (GB 50016 5.5.17-4) comes from the egress analysis.
-  const double limit = opt.max_exit_travel * (plan.site().sprinklers ? kSprinklerFactor : 1.0);
-  const std::string travel_required =
-      "≤ " + metres(limit) + (plan.site().sprinklers ? " (with sprinklers)" : " (no sprinklers)");
+  const double open_hall = opt.max_exit_travel * (plan.site().sprinklers ? kSprinklerFactor : 1.0);
+  const std::string sprinklers = plan.site().sprinklers ? "with sprinklers" : "no sprinklers";
   if (context.supplementary != nullptr && context.supplementary->longest_exit_travel) {
     const ExitTravelFinding& t = *context.supplementary->longest_exit_travel;
-    r.evidence.push_back(measure_of(t.exit, "longest walk to the nearest exit", t.distance, "m",
-                                    metres(t.distance) + " from (" + format_number(t.from.x()) +
-                                        ", " + format_number(t.from.y()) + ")",
-                                    travel_required, met_if(t.distance <= limit)));
+    const double limit = t.limit > 0.0 ? t.limit : open_hall;
+    const std::string basis = t.clause.empty() ? sprinklers : t.clause + ", " + sprinklers;
+    const bool way_out = std::isfinite(t.distance);
+    Evidence e =
+        note_of(t.exit, "longest walk to the nearest exit",
+                (way_out ? metres(t.distance) : std::string("no way out")) + " from (" +
+                    format_number(t.from.x()) + ", " + format_number(t.from.y()) + ")",
+                "≤ " + metres(limit) + " (" + basis + ")", met_if(way_out && t.distance <= limit));
+    if (way_out) {
+      e.value = t.distance;
+      e.unit = "m";
+    }
+    r.evidence.push_back(e);
   } else {
-    r.evidence.push_back(note_of("", "longest walk to the nearest exit",
-                                 "not yet evaluated (needs egress analysis)", travel_required,
-                                 Outcome::not_evaluated));
+    r.evidence.push_back(
+        note_of("", "longest walk to the nearest exit", "not yet evaluated (needs egress analysis)",
+                "≤ " + metres(open_hall) + " (" + sprinklers + ")", Outcome::not_evaluated));
   }
   return r;
 }

@@ -3,6 +3,7 @@
 // test_compliance_support.hpp; distances are worked out by hand in the comments.
 
 #include <cmath>
+#include <limits>
 
 #include "test_compliance_support.hpp"
 
@@ -422,7 +423,7 @@ TEST(Clause4_4_1_2b, WithEveryRouteFoundWideEnoughItPasses) {
   const SupplementaryEvidence s = all_routes(1.5);
   const ClauseResult& c = clause_of(plan_data(kCenter), "4.4.1.2 b", &s);
   EXPECT_EQ(c.status, Status::pass);
-  EXPECT_DOUBLE_EQ(*evidence(c, "counters and public zones reachable").value, 17.0);
+  EXPECT_DOUBLE_EQ(*evidence(c, "destinations reachable by wheelchair").value, 17.0);
 }
 
 TEST(Clause4_4_1_2b, ANarrowRouteToOneWindowFails) {
@@ -433,16 +434,33 @@ TEST(Clause4_4_1_2b, ANarrowRouteToOneWindowFails) {
   const Evidence& e = evidence(c, "wheelchair route from the main entrance");
   EXPECT_EQ(e.element, "c5");
   EXPECT_EQ(e.measured, "narrowest passage 1 m");
-  EXPECT_DOUBLE_EQ(*evidence(c, "counters and public zones reachable").value, 16.0);
+  EXPECT_DOUBLE_EQ(*evidence(c, "destinations reachable by wheelchair").value, 16.0);
 }
 
-TEST(Clause4_4_1_2b, ADestinationMissingFromTheRoutesFails) {
+TEST(Clause4_4_1_2b, AWindowMissingFromTheRoutesFails) {
   SupplementaryEvidence s = all_routes(1.5);
-  s.accessible_routes->pop_back();  // wc-accessible
+  s.accessible_routes->erase(s.accessible_routes->begin() + 7);  // c8
   const ClauseResult& c = clause_of(plan_data(kCenter), "4.4.1.2 b", &s);
   EXPECT_EQ(c.status, Status::fail);
-  EXPECT_EQ(evidence(c, "wheelchair route from the main entrance").element, "wc-accessible");
+  EXPECT_EQ(evidence(c, "wheelchair route from the main entrance").element, "c8");
   EXPECT_EQ(evidence(c, "wheelchair route from the main entrance").measured, "no route analysed");
+  EXPECT_EQ(evidence(c, "destinations reachable by wheelchair").measured, "16 of 17");
+}
+
+TEST(Clause4_4_1_2b, TheRouteAnalysisChoosesTheZones) {
+  SupplementaryEvidence s = all_routes(1.5);
+  s.accessible_routes->pop_back();  // wc-accessible: a zone the analysis left out
+  const ClauseResult& c = clause_of(plan_data(kCenter), "4.4.1.2 b", &s);
+  EXPECT_EQ(c.status, Status::pass);
+  EXPECT_EQ(evidence(c, "destinations reachable by wheelchair").measured, "16 of 16");
+}
+
+TEST(Clause4_4_1_2b, AnUnreachableWindowFails) {
+  SupplementaryEvidence s = all_routes(1.5);
+  (*s.accessible_routes)[0].found = false;  // c1
+  const ClauseResult& c = clause_of(plan_data(kCenter), "4.4.1.2 b", &s);
+  EXPECT_EQ(c.status, Status::fail);
+  EXPECT_EQ(evidence(c, "wheelchair route from the main entrance").measured, "no wheelchair route");
 }
 
 TEST(Clause4_4_1_2c, TwoExitsForALargeHallAndTravelNotYetEvaluatedIsManual) {
@@ -468,7 +486,10 @@ TEST(Clause4_4_1_2c, OneExitForSixHundredSquareMetresFails) {
 }
 
 TEST(Clause4_4_1_2c, OneExitSufficesForASmallStation) {
-  const ClauseResult& c = clause_of(plan_data(kStation), "4.4.1.2 c");
+  PlanData data = plan_data(kStation);
+  remove_if(data.openings, [](const Opening& o) { return o.id == "exit-east"; });
+  remove_if(data.signs, [](const Sign& s) { return s.id == "s-exit-east"; });
+  const ClauseResult& c = clause_of(std::move(data), "4.4.1.2 c");
   EXPECT_EQ(c.status, Status::manual);
   const Evidence& e = evidence(c, "emergency exits");
   EXPECT_EQ(e.outcome, Outcome::met);
@@ -477,9 +498,13 @@ TEST(Clause4_4_1_2c, OneExitSufficesForASmallStation) {
 }
 
 TEST(Clause4_4_1_2c, ASimulatedPeakAboveFiftyNeedsASecondExit) {
+  PlanData data = plan_data(kStation);
+  remove_if(data.openings, [](const Opening& o) { return o.id == "exit-east"; });
+  remove_if(data.signs, [](const Sign& s) { return s.id == "s-exit-east"; });
   SupplementaryEvidence s;
-  s.peak_occupancy = 60;
-  const ClauseResult& c = clause_of(plan_data(kStation), "4.4.1.2 c", &s);
+  s.occupants = 60;
+  s.occupants_basis = "simulated peak";
+  const ClauseResult& c = clause_of(std::move(data), "4.4.1.2 c", &s);
   EXPECT_EQ(c.status, Status::fail);
   EXPECT_EQ(evidence(c, "persons in the hall").measured, "60 (simulated peak)");
 }
@@ -504,7 +529,8 @@ TEST(Clause4_4_1_2c, TotalExitWidthDependsOnTheFireResistanceGrade) {
   // 480 persons need 4.8 × 0.65 = 3.12 m (grade II) or 4.8 × 0.75 = 3.6 m (grade III); the
   // exits give 2.0 + 1.2 = 3.2 m.
   SupplementaryEvidence s;
-  s.peak_occupancy = 480;
+  s.occupants = 480;
+  s.occupants_basis = "given";
   const ClauseResult& grade2 = clause_of(plan_data(kCenter), "4.4.1.2 c", &s);
   EXPECT_EQ(evidence(grade2, "total exit width").outcome, Outcome::met);
   EXPECT_TRUE(has(evidence(grade2, "total exit width").required, "≥ 3.12 m"));
@@ -517,15 +543,46 @@ TEST(Clause4_4_1_2c, TotalExitWidthDependsOnTheFireResistanceGrade) {
 
 TEST(Clause4_4_1_2c, TravelDistanceWithinThirtyMetresPasses) {
   SupplementaryEvidence s;
-  s.longest_exit_travel = ExitTravelFinding{Point(29, 19), 25.0, "exit-west"};
+  s.longest_exit_travel = ExitTravelFinding{Point(29, 19), 25.0, "exit-west", 0.0, ""};
   const ClauseResult& c = clause_of(plan_data(kCenter), "4.4.1.2 c", &s);
   EXPECT_EQ(c.status, Status::pass);
   EXPECT_EQ(evidence(c, "longest walk").measured, "25 m from (29, 19)");
 }
 
+TEST(Clause4_4_1_2c, TheAnalysisLimitReplacesTheOpenHallLimit) {
+  SupplementaryEvidence s;
+  s.longest_exit_travel = ExitTravelFinding{Point(29, 19), 25.0, "exit-west", 22.0, "GB 50016"};
+  const ClauseResult& c = clause_of(plan_data(kCenter), "4.4.1.2 c", &s);
+  EXPECT_EQ(c.status, Status::fail);
+  EXPECT_EQ(evidence(c, "longest walk").required, "≤ 22 m (GB 50016, no sprinklers)");
+}
+
+TEST(Clause4_4_1_2c, NoWayOutFails) {
+  SupplementaryEvidence s;
+  s.longest_exit_travel =
+      ExitTravelFinding{Point(1, 1), std::numeric_limits<double>::infinity(), "", 30.0, ""};
+  const ClauseResult& c = clause_of(plan_data(kCenter), "4.4.1.2 c", &s);
+  EXPECT_EQ(c.status, Status::fail);
+  EXPECT_EQ(evidence(c, "longest walk").measured, "no way out from (1, 1)");
+  EXPECT_FALSE(evidence(c, "longest walk").value.has_value());
+}
+
+TEST(Clause4_4_1_2c, ExtraEvidenceFromAnotherAnalysisCanFailTheClause) {
+  SupplementaryEvidence s;
+  Evidence e;
+  e.element = "room-1";
+  e.subject = "dead_end (GB 50016-2014 5.5.17)";
+  e.measured = "the door of room-1 is 25 m from the nearest exit along a dead end";
+  e.outcome = Outcome::not_met;
+  s.extra["4.4.1.2 c"].push_back(e);
+  const ClauseResult& c = clause_of(plan_data(kCenter), "4.4.1.2 c", &s);
+  EXPECT_EQ(c.status, Status::fail);
+  EXPECT_EQ(evidence(c, "dead_end").element, "room-1");
+}
+
 TEST(Clause4_4_1_2c, ThirtyFiveMetresFailsWithoutSprinklersAndPassesWithThem) {
   SupplementaryEvidence s;
-  s.longest_exit_travel = ExitTravelFinding{Point(29, 19), 35.0, "exit-west"};
+  s.longest_exit_travel = ExitTravelFinding{Point(29, 19), 35.0, "exit-west", 0.0, ""};
   EXPECT_EQ(clause_of(plan_data(kCenter), "4.4.1.2 c", &s).status, Status::fail);
   PlanData data = plan_data(kCenter);
   data.site.sprinklers = true;

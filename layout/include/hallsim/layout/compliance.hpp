@@ -10,6 +10,7 @@
 /// clause's status from its evidence.
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,20 +64,36 @@ struct AccessibleRouteFinding {
 /// The longest walk from any point of the hall to its nearest exit.
 struct ExitTravelFinding {
   Point from = Point::Zero();  ///< the point with the longest walk
-  double distance = 0.0;       ///< walking distance, metres
+  double distance = 0.0;       ///< walking distance, metres; +infinity if there is no way out
   std::string exit;            ///< id of the nearest exit from that point
+  /// The limit the analysis holds this walk to, metres; 0 = CheckOptions::max_exit_travel
+  /// (×1.25 with sprinklers).
+  double limit = 0.0;
+  std::string clause;  ///< the code clause of `limit`; may be empty
 };
 
 /// Evidence computed outside the plan check (navigation graph, egress field, simulation).
 /// Each part is optional; a clause whose part is missing reports it as not evaluated.
 struct SupplementaryEvidence {
-  /// One finding per counter and per public zone; nullopt = routes not analysed.
+  /// One finding per destination the route analysis chose (public zones, counters, kiosks);
+  /// a counter it leaves out counts as not reached. nullopt = routes not analysed.
   std::optional<std::vector<AccessibleRouteFinding>> accessible_routes;
   /// nullopt = egress distances not analysed.
   std::optional<ExitTravelFinding> longest_exit_travel;
-  /// Peak number of people in the hall from a simulation; replaces the plan's estimate.
-  std::optional<int> peak_occupancy;
+  /// People in the hall (design load or simulated peak); replaces the plan's estimate.
+  std::optional<double> occupants;
+  std::string occupants_basis;  ///< where `occupants` comes from, for the evidence text
+  /// More evidence per clause id ("4.4.1.2 c"), appended to what the clause's own check finds.
+  std::map<std::string, std::vector<Evidence>> extra;
 };
+
+struct AccessReport;
+struct EgressReport;
+
+/// The wheelchair routes, the longest walk to an exit, the design occupant load and every
+/// finding of the accessibility and egress checks (access.hpp, egress.hpp) as evidence for
+/// 4.4.1.2 b and 4.4.1.2 c: failures are not met, warnings and notes are shown as context.
+SupplementaryEvidence route_evidence(const AccessReport& access, const EgressReport& egress);
 
 /// Settings of the check. The defaults are the project's reading of the standard and of the
 /// national codes it pulls in (docs/compliance.md); figures marked there as unconfirmed are
