@@ -88,7 +88,7 @@ struct RoomResult {
   std::vector<std::string> exits;  ///< emergency exits in its walls
   std::vector<std::string> doors;  ///< doors to other rooms
   /// Hall (a room with an exit): any point to the nearest exit. Enclosed room: any point to
-  /// its nearest door (GB 50016 5.5.17).
+  /// its nearest door, whose id is then in `farthest.exit_id` (GB 50016 5.5.17).
   Travel farthest;
   /// Enclosed rooms: for each door, the walk from it to the nearest exit.
   struct Door {
