@@ -58,6 +58,7 @@ class EgressCheck {
     const detail::Nearest nearest = flow_.nearest(all);
     r_.farthest = farthest(nearest, s_.open_hall_limit * factor_, kDistanceClause, nullptr);
     r_.time = flow_.time(nearest, all);
+    check_catchments();
     check_rooms(nearest);
     check_cut_off(nearest);
     check_blocked(nearest);
@@ -213,6 +214,28 @@ class EgressCheck {
                   " m wide in all; " + fmt(persons, 0) + " persons need " +
                   fmt(r_.required_exit_width, 2) + " m at " + fmt(r_.width_per_100, 2) +
                   " m per 100; widen the exits or add one";
+      r_.findings.push_back(std::move(f));
+    }
+  }
+
+  // Each exit against the people for whom it is the nearest: the code's rule is on the total
+  // (checked in check_exits), so a lopsided share is a warning.
+  void check_catchments() {
+    for (ExitResult& e : r_.exits) {
+      for (const ComponentFlow& c : r_.time.components) {
+        if (c.exit && c.id == e.id) e.persons = c.persons;
+      }
+      e.width_for_persons = std::ceil(e.persons - 1e-6) * r_.width_per_100 / 100.0;
+      if (e.clear_width >= e.width_for_persons - kSlack) continue;
+      NavFinding f = finding("exit_share", kCapacityClause, Severity::warning);
+      f.element_id = e.id;
+      f.position = e.position;
+      f.measured = e.clear_width;
+      f.required = e.width_for_persons;
+      f.unit = "m";
+      f.message = "exit " + e.id + " is the nearest for " + fmt(std::ceil(e.persons - 1e-6), 0) +
+                  " persons, who need " + fmt(e.width_for_persons, 2) + " m; it is " +
+                  fmt(e.clear_width, 2) + " m: widen it or move an exit nearer to them";
       r_.findings.push_back(std::move(f));
     }
   }

@@ -180,6 +180,60 @@ TEST(ExitCapacity, FiftyPeopleInASmallRoomMayShareOneExit) {
   EXPECT_DOUBLE_EQ(r.required_exit_width, 0.325);
 }
 
+TEST(Rooms, LargeRoomWithOneDoorAndAClosetWithNoneFail) {
+  // rooms.json: a 12 m x 12 m side room behind a 0.2 m wall with one door, and a closet walled
+  // off by a 0.12 m wall: its walkable cells are x = 0.3..1.7 by y = 12.3..13.7 (8 x 8).
+  const EgressReport r = check_egress(NavGraph::build(test_plan("rooms.json")));
+  const NavFinding* doors = find(r, "room_doors");
+  ASSERT_NE(doors, nullptr);
+  EXPECT_EQ(doors->clause, "GB 50016-2014 5.5.15");
+  EXPECT_EQ(doors->element_id, "d-side");
+  EXPECT_EQ(doors->target_id, "side");
+  // Inside the walls the room is 11.9 m x 11.9 m = 141.6 m², less its doorway's cells.
+  EXPECT_GT(*doors->measured, 120.0);
+  EXPECT_LE(*doors->measured, 141.61);
+  EXPECT_DOUBLE_EQ(*doors->required, 120.0);
+  const NavFinding* cut = find(r, "no_way_out");
+  ASSERT_NE(cut, nullptr);
+  EXPECT_EQ(cut->severity, Severity::failure);
+  EXPECT_NEAR(*cut->measured, 64 * 0.04, 1e-9);
+  EXPECT_GT(cut->position.x(), 0.0);
+  EXPECT_LT(cut->position.x(), 2.0);
+  EXPECT_GT(cut->position.y(), 12.0);
+  EXPECT_LT(cut->position.y(), 14.0);
+  EXPECT_EQ(failures(r).size(), 2u);
+  // The side room's farthest cells, (29.7, 8.3) and (29.7, 19.7), walk round a jamb of the
+  // door (x = 18.1, y = 13.5 or 14.5) to its clear span: 12.8 m, within the room limit of 22 m.
+  const auto side = std::find_if(r.rooms.begin(), r.rooms.end(),
+                                 [](const RoomResult& room) { return room.zone_id == "side"; });
+  ASSERT_NE(side, r.rooms.end());
+  EXPECT_EQ(side->farthest.exit_id, "d-side");
+  const double round_jamb = (Point(29.7, 8.3) - Point(18.1, 13.5)).norm() + 0.1;
+  EXPECT_GE(side->farthest.distance, round_jamb - 1e-9);
+  EXPECT_LE(side->farthest.distance, round_jamb + 0.54);
+  EXPECT_DOUBLE_EQ(side->farthest.limit, 22.0);
+}
+
+TEST(ExitCapacity, EachExitIsSetAgainstThePeopleNearestToIt) {
+  // narrow-door.json: 48 persons; the entrance and the side room's exit share them.
+  const EgressReport r = check_egress(NavGraph::build(test_plan("narrow-door.json")));
+  ASSERT_EQ(r.exits.size(), 2u);
+  EXPECT_NEAR(r.exits[0].persons + r.exits[1].persons, 48.0, 1e-9);
+  for (const ExitResult& e : r.exits) {
+    EXPECT_DOUBLE_EQ(e.width_for_persons, std::ceil(e.persons - 1e-6) * 0.65 / 100.0);
+  }
+  EXPECT_EQ(find(r, "exit_share"), nullptr);
+  // 200 persons at the 0.90 m exit need 1.30 m: a warning besides the total's failure.
+  EgressSettings settings;
+  settings.occupants = 200;
+  const EgressReport crowded =
+      check_egress(NavGraph::build(test_plan("narrow-exit.json")), settings);
+  const NavFinding* share = find(crowded, "exit_share");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->severity, Severity::warning);
+  EXPECT_DOUBLE_EQ(*share->required, 1.30);
+}
+
 TEST(EgressTime, HydraulicTimeMatchesTheFormulaByHand) {
   // 200 persons, one exit 0.90 m clear: effective width 0.90 - 2 x 0.15 = 0.60 m, flow
   // 1.3 x 0.60 = 0.78 persons/s. They stand on the room's 2786 walkable cells of 0.04 m²
