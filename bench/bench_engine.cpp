@@ -27,24 +27,30 @@ struct HoldEvent {
   void operator()() const { sim->schedule_in((*delay)(*rng), *this); }
 };
 
-void BM_Hold(benchmark::State& state) {
+void bm_hold(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   Simulation sim(SimulationDef{.expected_pending = n});
   RandomStream rng = RandomSource(1).stream("hold");
   const Exponential delay(1.0);
-  for (std::size_t i = 0; i < n; ++i) sim.schedule_at(delay(rng), HoldEvent{&sim, &rng, &delay});
+  for (std::size_t i = 0; i < n; ++i) {
+    sim.schedule_at(delay(rng), HoldEvent{&sim, &rng, &delay});
+  }
   // Warm up: every event fires once, so the event set has reached its working shape.
-  for (std::size_t i = 0; i < n; ++i) sim.step();
-  for (auto _ : state) sim.step();
+  for (std::size_t i = 0; i < n; ++i) {
+    sim.step();
+  }
+  for (auto _ : state) {
+    sim.step();
+  }
   state.counters["events_per_s"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
   state.counters["pending"] = static_cast<double>(sim.pending());
 }
-BENCHMARK(BM_Hold)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000);
+BENCHMARK(bm_hold)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000);
 
 // The same hold model on a plain binary heap of (time, seq) with no actions at all:
 // what a heap alone costs, for comparison with the ladder queue above.
-void BM_HoldOnBinaryHeap(benchmark::State& state) {
+void bm_hold_on_binary_heap(benchmark::State& state) {
   struct Entry {
     Time time;
     std::uint64_t seq;
@@ -60,18 +66,24 @@ void BM_HoldOnBinaryHeap(benchmark::State& state) {
   RandomStream rng = RandomSource(1).stream("hold");
   const Exponential delay(1.0);
   std::uint64_t seq = 0;
-  for (std::size_t i = 0; i < n; ++i) heap.push(Entry{delay(rng), seq++});
+  for (std::size_t i = 0; i < n; ++i) {
+    heap.push(Entry{delay(rng), seq++});
+  }
   auto step = [&] {
     const Time now = heap.top().time;
     heap.pop();
     heap.push(Entry{now + delay(rng), seq++});
   };
-  for (std::size_t i = 0; i < n; ++i) step();
-  for (auto _ : state) step();
+  for (std::size_t i = 0; i < n; ++i) {
+    step();
+  }
+  for (auto _ : state) {
+    step();
+  }
   state.counters["events_per_s"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_HoldOnBinaryHeap)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000);
+BENCHMARK(bm_hold_on_binary_heap)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000);
 
 constexpr double kArrivalRate = 4.5;
 constexpr int kServers = 5;
@@ -109,21 +121,25 @@ class MM5Callbacks {
 
 template <class Model>
 void run_mm5(benchmark::State& state, Model& model) {
-  while (model.departed() < 100000) model.sim().step();  // past the empty start
+  while (model.departed() < 100000) {
+    model.sim().step();  // past the empty start
+  }
   const std::uint64_t departed_before = model.departed();
   const std::uint64_t fired_before = model.sim().fired();
-  for (auto _ : state) model.sim().step();
+  for (auto _ : state) {
+    model.sim().step();
+  }
   state.counters["customers_per_s"] = benchmark::Counter(
       static_cast<double>(model.departed() - departed_before), benchmark::Counter::kIsRate);
   state.counters["events_per_s"] = benchmark::Counter(
       static_cast<double>(model.sim().fired() - fired_before), benchmark::Counter::kIsRate);
 }
 
-void BM_MM5(benchmark::State& state) {
+void bm_mm5(benchmark::State& state) {
   MM5Callbacks model;
   run_mm5(state, model);
 }
-BENCHMARK(BM_MM5);
+BENCHMARK(bm_mm5);
 
 // The same M/M/5 written as coroutine processes: a source and one process per visitor.
 class MM5Processes {
@@ -161,11 +177,11 @@ class MM5Processes {
   std::uint64_t departed_ = 0;
 };
 
-void BM_MM5Processes(benchmark::State& state) {
+void bm_mm5_processes(benchmark::State& state) {
   MM5Processes model;
   run_mm5(state, model);
 }
-BENCHMARK(BM_MM5Processes);
+BENCHMARK(bm_mm5_processes);
 
 }  // namespace
 }  // namespace hallsim::sim

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 #include "event_set.hpp"
@@ -39,18 +40,20 @@ class FramePool {
  public:
   void* allocate(std::size_t bytes) {
     const std::size_t cls = size_class(bytes);
-    if (cls >= kClasses) return ::operator new(bytes);
+    if (cls >= kClasses) {
+      return ::operator new(bytes);
+    }
     if (free_[cls] != nullptr) {
-      FreeFrame* f = free_[cls];
-      free_[cls] = f->next;
-      return f;
+      void* frame = free_[cls];
+      std::memcpy(&free_[cls], frame, sizeof(void*));  // the next free frame of this class
+      return frame;
     }
     const std::size_t rounded = (cls + 1) * kGranule;
     if (arenas_.empty() || arena_used_ + rounded > kArenaBytes) {
-      arenas_.push_back(std::make_unique<std::byte[]>(kArenaBytes));
+      arenas_.push_back(std::make_unique<Arena>());
       arena_used_ = 0;
     }
-    void* p = arenas_.back().get() + arena_used_;
+    void* p = arenas_.back()->bytes.data() + arena_used_;
     arena_used_ += rounded;
     return p;
   }
@@ -61,22 +64,23 @@ class FramePool {
       ::operator delete(p);
       return;
     }
-    auto* f = ::new (p) FreeFrame{free_[cls]};
-    free_[cls] = f;
+    // A free frame's first bytes hold the next free frame of its class.
+    std::memcpy(p, &free_[cls], sizeof(void*));
+    free_[cls] = p;
   }
 
  private:
-  struct FreeFrame {
-    FreeFrame* next;
-  };
   static constexpr std::size_t kGranule = 64;
   static constexpr std::size_t kClasses = 64;
-  static constexpr std::size_t kArenaBytes = 64 * 1024;
+  static constexpr std::size_t kArenaBytes = std::size_t{64} * 1024;
+  struct alignas(alignof(std::max_align_t)) Arena {
+    std::array<std::byte, kArenaBytes> bytes;
+  };
 
   static std::size_t size_class(std::size_t bytes) { return (bytes + kGranule - 1) / kGranule - 1; }
 
-  std::array<FreeFrame*, kClasses> free_{};
-  std::vector<std::unique_ptr<std::byte[]>> arenas_;
+  std::array<void*, kClasses> free_{};
+  std::vector<std::unique_ptr<Arena>> arenas_;
   std::size_t arena_used_ = 0;
 };
 
@@ -142,13 +146,19 @@ void Simulation::unreserve(EventId id) noexcept {
 }
 
 bool Simulation::cancel(EventId id) {
-  if (!id) return false;
+  if (!id) {
+    return false;
+  }
   Impl& m = *impl_;
   const std::uint64_t low = id.value & 0xffffffffU;
-  if (low == 0 || low > m.slots.size()) return false;
+  if (low == 0 || low > m.slots.size()) {
+    return false;
+  }
   const auto s = static_cast<std::uint32_t>(low - 1);
   Slot& slot = m.slots[s];
-  if (slot.generation != static_cast<std::uint32_t>(id.value >> 32) || !slot.action) return false;
+  if (slot.generation != static_cast<std::uint32_t>(id.value >> 32) || !slot.action) {
+    return false;
+  }
   // Destroy the captures now; the entry stays in the event set as a tombstone.
   slot.action.reset();
   m.free(s);
@@ -159,13 +169,17 @@ bool Simulation::fire_next(Time limit) {
   Impl& m = *impl_;
   for (;;) {
     const EventEntry* e = m.queue.peek();
-    if (e == nullptr) return false;
+    if (e == nullptr) {
+      return false;
+    }
     Slot& slot = m.slots[e->slot];
     if (slot.generation != e->generation) {  // cancelled
       m.queue.pop();
       continue;
     }
-    if (e->time > limit) return false;
+    if (e->time > limit) {
+      return false;
+    }
     now_ = e->time;
     const std::uint32_t s = e->slot;
     m.queue.pop();
@@ -174,7 +188,9 @@ bool Simulation::fire_next(Time limit) {
     if (m.slots.size() > kPrefetchFromSlots) {
       const std::span<const EventEntry> next = m.queue.bottom();
       const std::size_t ahead = std::min(next.size(), kPrefetch);
-      for (std::size_t i = 0; i < ahead; ++i) __builtin_prefetch(&m.slots[next[i].slot]);
+      for (std::size_t i = 0; i < ahead; ++i) {
+        __builtin_prefetch(&m.slots[next[i].slot]);
+      }
     }
     // Move the action out before it runs: it may schedule events, which can
     // reuse this slot or grow the slot vector.
@@ -201,7 +217,9 @@ void Simulation::run_until(Time t) {
   stop_requested_ = false;
   while (!stop_requested_ && fire_next(t)) {
   }
-  if (!stop_requested_ && t < kInfinity) now_ = t;
+  if (!stop_requested_ && t < kInfinity) {
+    now_ = t;
+  }
 }
 
 std::size_t Simulation::pending() const {
@@ -225,7 +243,9 @@ void Simulation::adopt_process(detail::ProcessLink& link) noexcept {
 }
 
 void Simulation::forget_process(detail::ProcessLink& link) noexcept {
-  if (link.next == nullptr) return;
+  if (link.next == nullptr) {
+    return;
+  }
   link.prev->next = link.next;
   link.next->prev = link.prev;
   link.prev = nullptr;

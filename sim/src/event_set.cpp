@@ -5,10 +5,14 @@
 namespace hallsim::sim {
 
 bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n) {
-  if (!(hi > lo)) return false;  // equal times cannot be spread; the bottom orders them
+  if (!(hi > lo)) {
+    return false;  // equal times cannot be spread; the bottom orders them
+  }
   const std::size_t nb = std::max<std::size_t>(2, n / params_.bucket_target);
   const double inv_width = static_cast<double>(nb) / (hi - lo);
-  if (!std::isfinite(inv_width) || inv_width <= 0.0) return false;
+  if (!std::isfinite(inv_width) || inv_width <= 0.0) {
+    return false;
+  }
   Rung& rung = rungs_[r];
   rung.start = lo;
   rung.inv_width = inv_width;
@@ -16,7 +20,9 @@ bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n) {
   rung.used = nb;
   rung.current = 0;
   rung.count = 0;
-  if (rung.buckets.size() < nb) rung.buckets.resize(nb);
+  if (rung.buckets.size() < nb) {
+    rung.buckets.resize(nb);
+  }
   return true;
 }
 
@@ -31,10 +37,14 @@ bool LadderQueue::refill() {
   bottom_.clear();
   head_ = 0;
   for (;;) {
-    while (active_rungs_ > 0 && rungs_[active_rungs_ - 1].count == 0) --active_rungs_;
+    while (active_rungs_ > 0 && rungs_[active_rungs_ - 1].count == 0) {
+      --active_rungs_;
+    }
 
     if (active_rungs_ == 0) {
-      if (top_.empty()) return false;
+      if (top_.empty()) {
+        return false;
+      }
       // A new epoch: spread the top over a first rung sized for it.
       ++stats_.epochs;
       const std::size_t n = top_.size();
@@ -60,7 +70,9 @@ bool LadderQueue::refill() {
     }
 
     Rung& rung = rungs_[active_rungs_ - 1];
-    while (rung.buckets[rung.current].empty()) ++rung.current;
+    while (rung.buckets[rung.current].empty()) {
+      ++rung.current;
+    }
     assert(rung.current < rung.used);
     std::vector<EventEntry>& bucket = rung.buckets[rung.current];
     ++rung.current;

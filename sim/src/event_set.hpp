@@ -87,7 +87,9 @@ class LadderQueue {
 
   /// The first entry, or nullptr if the set is empty.
   const EventEntry* peek() {
-    if (bottom_empty() && !refill()) return nullptr;
+    if (bottom_empty() && !refill()) {
+      return nullptr;
+    }
     return sorted_ ? &bottom_[head_] : &bottom_.front();
   }
 
@@ -102,7 +104,9 @@ class LadderQueue {
 
   /// Takes out the first entry into `out`; false if the set is empty.
   bool pop(EventEntry& out) {
-    if (bottom_empty() && !refill()) return false;
+    if (bottom_empty() && !refill()) {
+      return false;
+    }
     out = sorted_ ? bottom_[head_] : bottom_.front();
     take_first();
     return true;
@@ -140,7 +144,9 @@ class LadderQueue {
     // Monotone in t: -1 below the rung, clamped to the last bucket above it.
     std::ptrdiff_t index(Time t) const {
       const double x = (t - start) * inv_width;
-      if (!(x >= 0.0)) return -1;
+      if (!(x >= 0.0)) {
+        return -1;
+      }
       return static_cast<std::ptrdiff_t>(x < last ? x : last);
     }
   };

@@ -61,7 +61,9 @@ struct ServerPool::Impl {
     while (busy < capacity && waiting > 0) {
       const LineEntry head = line.front();
       line.pop();
-      if (!table.live(head.slot, head.generation)) continue;  // withdrawn
+      if (!table.live(head.slot, head.generation)) {
+        continue;  // withdrawn
+      }
       --waiting;
       ++busy;
       run_grant(table.take(head.slot));
@@ -93,7 +95,9 @@ RequestId ServerPool::submit(detail::GrantAction action, int priority) {
 bool ServerPool::withdraw(RequestId id) {
   Impl& m = *impl_;
   std::uint32_t s = 0;
-  if (!m.table.find(id, s)) return false;
+  if (!m.table.find(id, s)) {
+    return false;
+  }
   m.table.drop(s);
   --m.waiting;
   return true;
@@ -114,7 +118,9 @@ void ServerPool::set_capacity(int capacity) {
 
 bool ServerPool::try_acquire() {
   Impl& m = *impl_;
-  if (!m.free_now()) return false;
+  if (!m.free_now()) {
+    return false;
+  }
   ++m.busy;
   return true;
 }
@@ -179,7 +185,9 @@ struct SkillPool::Impl {
   // The first live entry of a non-empty queue (stale ones are dropped on the way).
   const LineEntry& head(Queue& q) {
     assert(q.waiting > 0);
-    while (!table.live(q.line.front().slot, q.line.front().generation)) q.line.pop();
+    while (!table.live(q.line.front().slot, q.line.front().generation)) {
+      q.line.pop();
+    }
     return q.line.front();
   }
 
@@ -189,8 +197,12 @@ struct SkillPool::Impl {
     Time best_arrival = kInfinity;
     for (const QueueIndex q : servers[s].serves) {
       Queue& queue = queues[q];
-      if (queue.waiting == 0) continue;
-      if (rule == SelectionRule::queue_order) return q;
+      if (queue.waiting == 0) {
+        continue;
+      }
+      if (rule == SelectionRule::queue_order) {
+        return q;
+      }
       const Time arrival = table[head(queue).slot].arrival;
       if (arrival < best_arrival || (arrival == best_arrival && best && q < *best)) {
         best = q;
@@ -203,7 +215,9 @@ struct SkillPool::Impl {
   // Server `s` is idle and open: it takes the next request it may serve, if any.
   void serve_next(ServerIndex s) {
     const std::optional<QueueIndex> q = choose(s);
-    if (!q) return;
+    if (!q) {
+      return;
+    }
     Queue& queue = queues[*q];
     const std::uint32_t slot = head(queue).slot;
     queue.line.pop();
@@ -214,7 +228,9 @@ struct SkillPool::Impl {
 
   std::optional<ServerIndex> idle_server_for(QueueIndex q) const {
     for (const ServerIndex s : queues[q].servers) {
-      if (servers[s].open && !servers[s].busy) return s;
+      if (servers[s].open && !servers[s].busy) {
+        return s;
+      }
     }
     return std::nullopt;
   }
@@ -236,13 +252,17 @@ ServerIndex SkillPool::add_server(std::span<const QueueIndex> serves, bool open)
   Impl::Server server;
   for (const QueueIndex q : serves) {
     assert(q < m.queues.size() && "add_server(): no such queue");
-    if (std::find(server.serves.begin(), server.serves.end(), q) != server.serves.end()) continue;
+    if (std::find(server.serves.begin(), server.serves.end(), q) != server.serves.end()) {
+      continue;
+    }
     server.serves.push_back(q);
     m.queues[q].servers.push_back(s);  // servers are added in index order: stays ascending
   }
   server.open = open;
   m.servers.push_back(std::move(server));
-  if (open) m.serve_next(s);
+  if (open) {
+    m.serve_next(s);
+  }
   return s;
 }
 
@@ -268,7 +288,9 @@ RequestId SkillPool::submit(QueueIndex q, detail::SkillGrantAction action, int p
 bool SkillPool::withdraw(RequestId id) {
   Impl& m = *impl_;
   std::uint32_t slot = 0;
-  if (!m.table.find(id, slot)) return false;
+  if (!m.table.find(id, slot)) {
+    return false;
+  }
   --m.queues[m.table[slot].queue].waiting;
   m.table.drop(slot);
   return true;
@@ -278,7 +300,9 @@ void SkillPool::release(ServerIndex s) {
   Impl& m = *impl_;
   assert(s < m.servers.size() && m.servers[s].busy && "release(): that server is not busy");
   m.servers[s].busy = false;
-  if (m.servers[s].open) m.serve_next(s);
+  if (m.servers[s].open) {
+    m.serve_next(s);
+  }
 }
 
 void SkillPool::set_open(ServerIndex s, bool open) {
@@ -286,15 +310,21 @@ void SkillPool::set_open(ServerIndex s, bool open) {
   assert(s < m.servers.size());
   const bool was_open = m.servers[s].open;
   m.servers[s].open = open;
-  if (open && !was_open && !m.servers[s].busy) m.serve_next(s);
+  if (open && !was_open && !m.servers[s].busy) {
+    m.serve_next(s);
+  }
 }
 
 std::optional<ServerIndex> SkillPool::try_acquire(QueueIndex q) {
   Impl& m = *impl_;
   assert(q < m.queues.size());
-  if (m.queues[q].waiting != 0) return std::nullopt;
+  if (m.queues[q].waiting != 0) {
+    return std::nullopt;
+  }
   const std::optional<ServerIndex> s = m.idle_server_for(q);
-  if (s) m.servers[*s].busy = true;
+  if (s) {
+    m.servers[*s].busy = true;
+  }
   return s;
 }
 

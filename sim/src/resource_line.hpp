@@ -34,14 +34,18 @@ class WaitingLine {
       std::push_heap(heap_.begin(), heap_.end(), Later{});
       return;
     }
-    if (count_ == ring_.size()) grow();
+    if (count_ == ring_.size()) {
+      grow();
+    }
     ring_[(head_ + count_) & (ring_.size() - 1)] = e;
     ++count_;
   }
 
   /// The first entry (possibly stale); the line must not be empty.
   const LineEntry& front() const {
-    if (discipline_ == QueueDiscipline::priority) return heap_.front();
+    if (discipline_ == QueueDiscipline::priority) {
+      return heap_.front();
+    }
     assert(count_ > 0);
     return ring_[head_];
   }
@@ -72,7 +76,9 @@ class WaitingLine {
 
   void grow() {
     std::vector<LineEntry> bigger(std::max<std::size_t>(16, ring_.size() * 2));
-    for (std::size_t i = 0; i < count_; ++i) bigger[i] = ring_[(head_ + i) & (ring_.size() - 1)];
+    for (std::size_t i = 0; i < count_; ++i) {
+      bigger[i] = ring_[(head_ + i) & (ring_.size() - 1)];
+    }
     ring_ = std::move(bigger);
     head_ = 0;
   }
@@ -126,7 +132,9 @@ class RequestTable {
   /// The slot named by `id` if that request still waits.
   bool find(RequestId id, std::uint32_t& slot) const {
     const std::uint64_t low = id.value & 0xffffffffU;
-    if (low == 0 || low > slots_.size()) return false;
+    if (low == 0 || low > slots_.size()) {
+      return false;
+    }
     slot = static_cast<std::uint32_t>(low - 1);
     return live(slot, static_cast<std::uint32_t>(id.value >> 32));
   }

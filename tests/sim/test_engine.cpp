@@ -51,7 +51,9 @@ TEST(Simulation, EventsAtTheSameTimeFireInTheOrderTheyWereScheduled) {
     const Time t = static_cast<double>((i * 3) % 5);
     sim.schedule_at(t, [&order, &sim, i] {
       order.push_back(i);
-      if (i % 100 == 0) sim.schedule_in(0.0, [&order, i] { order.push_back(100000 + i); });
+      if (i % 100 == 0) {
+        sim.schedule_in(0.0, [&order, i] { order.push_back(100000 + i); });
+      }
     });
   }
   sim.run();
@@ -61,9 +63,13 @@ TEST(Simulation, EventsAtTheSameTimeFireInTheOrderTheyWereScheduled) {
   for (int t = 0; t < 5; ++t) {
     std::vector<int> spawned;
     for (int i = 0; i < 5000; ++i) {
-      if ((i * 3) % 5 != t) continue;
+      if ((i * 3) % 5 != t) {
+        continue;
+      }
       want.push_back(i);
-      if (i % 100 == 0) spawned.push_back(100000 + i);
+      if (i % 100 == 0) {
+        spawned.push_back(100000 + i);
+      }
     }
     want.insert(want.end(), spawned.begin(), spawned.end());
   }
@@ -152,10 +158,13 @@ TEST(Simulation, CancellingDestroysTheCapturedStateAtOnce) {
 TEST(Simulation, PendingStaysExactThroughCancelsAndFiring) {
   Simulation sim;
   std::vector<EventId> ids;
+  ids.reserve(10000);
   for (int i = 0; i < 10000; ++i) {
     ids.push_back(sim.schedule_at(static_cast<double>(i % 100), [] {}));
   }
-  for (std::size_t i = 0; i < ids.size(); i += 2) ASSERT_TRUE(sim.cancel(ids[i]));
+  for (std::size_t i = 0; i < ids.size(); i += 2) {
+    ASSERT_TRUE(sim.cancel(ids[i]));
+  }
   EXPECT_EQ(sim.pending(), 5000U);
   sim.run_until(49.0);  // times 0..49: 50 times x 100 events, half of them cancelled
   EXPECT_EQ(sim.fired(), 2500U);
@@ -266,7 +275,9 @@ struct ReferenceEngine {
     while (!heap.empty()) {
       const auto [t, seq, label] = heap.top();
       heap.pop();
-      if (live.erase(seq) == 0) continue;
+      if (live.erase(seq) == 0) {
+        continue;
+      }
       now = t;
       return label;
     }
@@ -291,7 +302,9 @@ TEST(Simulation, MatchesAReferenceHeapOverMixedSchedulesCancelsAndSteps) {
         t += 0.0;
       } else if (v < 0.5) {
         t = (std::floor(sim.now()) + static_cast<double>(rng.uniform_below(20))) * 1.0;
-        if (t < sim.now()) t = sim.now();
+        if (t < sim.now()) {
+          t = sim.now();
+        }
       } else {
         t += Exponential(3.0)(rng);
       }
@@ -315,7 +328,9 @@ TEST(Simulation, MatchesAReferenceHeapOverMixedSchedulesCancelsAndSteps) {
     last_fired = -1;
     const int want = ref.step();
     ASSERT_EQ(sim.step(), want >= 0);
-    if (want < 0) break;
+    if (want < 0) {
+      break;
+    }
     ASSERT_EQ(last_fired, want);
   }
 }
@@ -342,7 +357,9 @@ std::uint64_t hold_trace_hash(std::uint64_t seed) {
     void operator()() const {
       (*mix)(std::bit_cast<std::uint64_t>(sim->now()));
       (*mix)(number);
-      if (sim->fired() < 20000) sim->schedule_in((*delay)(*rng), *this);
+      if (sim->fired() < 20000) {
+        sim->schedule_in((*delay)(*rng), *this);
+      }
     }
   };
   std::function<void(std::uint64_t)> mixer = mix;

@@ -1,6 +1,7 @@
 // The ladder queue against a plain binary heap on (time, seq): every pop must match.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -37,7 +38,9 @@ class Differential {
     EventEntry e{};
     const bool got = ladder_.pop(e);
     EXPECT_EQ(got, !reference_.empty());
-    if (!got || reference_.empty()) return false;
+    if (!got || reference_.empty()) {
+      return false;
+    }
     const Key want = reference_.top();
     reference_.pop();
     EXPECT_EQ(e.time, want.first) << "pop " << pops_;
@@ -65,22 +68,30 @@ class Differential {
 // and tiny steps.
 Time mixed_delay(RandomStream& rng, Time now) {
   const double u = rng.uniform01();
-  if (u < 0.15) return 0.0;
+  if (u < 0.15) {
+    return 0.0;
+  }
   if (u < 0.45) {
     // Ties at grid times k * 0.25 ahead of now (computed, never accumulated).
     const double k = std::ceil(now / 0.25) + static_cast<double>(rng.uniform_below(40));
     return k * 0.25 - now;
   }
-  if (u < 0.85) return Exponential(1.0)(rng);
-  if (u < 0.90) return Exponential(50.0)(rng);
+  if (u < 0.85) {
+    return Exponential(1.0)(rng);
+  }
+  if (u < 0.90) {
+    return Exponential(50.0)(rng);
+  }
   return 1e-9 * static_cast<double>(rng.uniform_below(4));
 }
 
 TEST(LadderQueue, PopsByTimeThenByInsertionOrder) {
   LadderQueue q;
-  const Time times[] = {3.0, 1.0, 2.0, 1.0, 3.0, 0.5};
-  for (std::uint64_t i = 0; i < 6; ++i) q.push(EventEntry{times[i], i + 1, 0, 0});
-  const std::uint64_t want[] = {6, 2, 4, 3, 1, 5};
+  const std::array<Time, 6> times{3.0, 1.0, 2.0, 1.0, 3.0, 0.5};
+  for (std::uint64_t i = 0; i < 6; ++i) {
+    q.push(EventEntry{times[i], i + 1, 0, 0});
+  }
+  const std::array<std::uint64_t, 6> want{6, 2, 4, 3, 1, 5};
   for (const std::uint64_t seq : want) {
     EventEntry e{};
     ASSERT_TRUE(q.pop(e));
@@ -95,7 +106,9 @@ TEST(LadderQueue, MatchesAReferenceHeapOverMixedOperations) {
   for (const LadderParams params : {LadderParams{}, kTightLadder}) {
     Differential d(params);
     RandomStream rng = RandomSource(20240611).stream("ladder-differential");
-    for (int i = 0; i < 2000; ++i) d.push(Exponential(5.0)(rng));
+    for (int i = 0; i < 2000; ++i) {
+      d.push(Exponential(5.0)(rng));
+    }
     // Phases of growth and of draining, so the ladder empties and is laid out anew.
     for (int op = 0; op < 160000; ++op) {
       const double push_share = (op / 8000) % 2 == 0 ? 0.65 : 0.3;
@@ -104,10 +117,14 @@ TEST(LadderQueue, MatchesAReferenceHeapOverMixedOperations) {
       } else {
         d.pop();
       }
-      if (testing::Test::HasFailure()) return;
+      if (testing::Test::HasFailure()) {
+        return;
+      }
     }
     while (d.pop()) {
-      if (testing::Test::HasFailure()) return;
+      if (testing::Test::HasFailure()) {
+        return;
+      }
     }
     EXPECT_EQ(d.size(), 0U);
     // The run went through new epochs and rung splits, not only through the bottom heap.
@@ -124,13 +141,19 @@ TEST(LadderQueue, KeepsInsertionOrderForHeavyTiesAcrossBucketsAndRungs) {
   // 20 distinct times, each repeated 500 times, interleaved so that every time's
   // entries arrive spread over the whole insertion sequence.
   for (int round = 0; round < 500; ++round) {
-    for (int k = 0; k < 20; ++k) d.push(static_cast<double>((k * 7) % 20) * 0.125);
+    for (int k = 0; k < 20; ++k) {
+      d.push(static_cast<double>((k * 7) % 20) * 0.125);
+    }
   }
   // Entries for already-queued times while the ladder is laid out: some go to the
   // bottom, some to rung buckets, some to the top.
-  for (int i = 0; i < 100; ++i) ASSERT_TRUE(d.pop());
+  for (int i = 0; i < 100; ++i) {
+    ASSERT_TRUE(d.pop());
+  }
   for (int round = 0; round < 50; ++round) {
-    for (int k = 0; k < 20; ++k) d.push(std::max(d.now(), static_cast<double>(k) * 0.125));
+    for (int k = 0; k < 20; ++k) {
+      d.push(std::max(d.now(), static_cast<double>(k) * 0.125));
+    }
     d.push(d.now());
   }
   while (d.pop()) {
@@ -141,7 +164,9 @@ TEST(LadderQueue, KeepsInsertionOrderForHeavyTiesAcrossBucketsAndRungs) {
 
 TEST(LadderQueue, KeepsOrderWhenEntriesArriveInEveryTier) {
   Differential d(kTightLadder);
-  for (int i = 0; i <= 1000; ++i) d.push(static_cast<double>(i) * 0.1);  // 0 .. 100
+  for (int i = 0; i <= 1000; ++i) {
+    d.push(static_cast<double>(i) * 0.1);  // 0 .. 100
+  }
   ASSERT_TRUE(d.pop());  // lays out the first rung; the top now starts at 100
   EXPECT_EQ(d.stats().epochs, 1U);
   for (int i = 0; i < 10; ++i) {
@@ -158,9 +183,15 @@ TEST(LadderQueue, KeepsOrderWhenEntriesArriveInEveryTier) {
 
 TEST(LadderQueue, HandlesAllEntriesAtOneTime) {
   Differential d(kTightLadder);
-  for (int i = 0; i < 10000; ++i) d.push(7.0);
-  for (int i = 0; i < 5000; ++i) ASSERT_TRUE(d.pop());
-  for (int i = 0; i < 5000; ++i) d.push(7.0);
+  for (int i = 0; i < 10000; ++i) {
+    d.push(7.0);
+  }
+  for (int i = 0; i < 5000; ++i) {
+    ASSERT_TRUE(d.pop());
+  }
+  for (int i = 0; i < 5000; ++i) {
+    d.push(7.0);
+  }
   while (d.pop()) {
   }
   EXPECT_EQ(d.pops(), 15000U);
@@ -170,14 +201,24 @@ TEST(LadderQueue, HandlesAllEntriesAtOneTime) {
 TEST(LadderQueue, KeepsOrderThroughABurstOfEntriesIntoTheBottom) {
   for (const LadderParams params : {LadderParams{}, kTightLadder}) {
     Differential d(params);
-    for (int i = 0; i < 1000; ++i) d.push(static_cast<double>(i) * 0.01);
+    for (int i = 0; i < 1000; ++i) {
+      d.push(static_cast<double>(i) * 0.01);
+    }
     ASSERT_TRUE(d.pop());
     // A burst at the current time (a hall opening all its counters at once, say),
     // then entries just after it: all below every rung, so all into the bottom.
-    for (int i = 0; i < 3000; ++i) d.push(d.now());
-    for (int i = 0; i < 500; ++i) d.push(d.now() + 1e-6 * static_cast<double>(i % 7));
-    for (int i = 0; i < 2000; ++i) ASSERT_TRUE(d.pop());
-    for (int i = 0; i < 300; ++i) d.push(d.now());
+    for (int i = 0; i < 3000; ++i) {
+      d.push(d.now());
+    }
+    for (int i = 0; i < 500; ++i) {
+      d.push(d.now() + 1e-6 * static_cast<double>(i % 7));
+    }
+    for (int i = 0; i < 2000; ++i) {
+      ASSERT_TRUE(d.pop());
+    }
+    for (int i = 0; i < 300; ++i) {
+      d.push(d.now());
+    }
     while (d.pop()) {
     }
     EXPECT_EQ(d.pops(), 1000U + 3000U + 500U + 300U);

@@ -1,6 +1,7 @@
 // Processes written as coroutines: the visitor's path, timeouts, reneging, frames.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,9 +32,11 @@ TEST(Process, VisitorsReadAsTheirPathAndMatchTheHandSchedule) {
   Simulation sim;
   ServerPool counters(sim, 2);
   std::vector<Visit> visits(4);
-  for (int i = 0; i < 4; ++i) visitor(sim, counters, static_cast<double>(i), 5.0, visits[i]);
+  for (int i = 0; i < 4; ++i) {
+    visitor(sim, counters, static_cast<double>(i), 5.0, visits[i]);
+  }
   sim.run();
-  const Time served[] = {0.0, 1.0, 5.0, 6.0};
+  const std::array<Time, 4> served{0.0, 1.0, 5.0, 6.0};
   for (int i = 0; i < 4; ++i) {
     EXPECT_EQ(visits[i].arrived, static_cast<double>(i));
     EXPECT_EQ(visits[i].served, served[i]) << "visitor " << i;
@@ -116,8 +119,8 @@ TEST(Process, ASkillPoolTellsTheProcessWhichWindowServesIt) {
   SkillPool windows(sim);
   const QueueIndex a = windows.add_queue();
   const QueueIndex b = windows.add_queue();
-  const QueueIndex only_b[] = {b};
-  const QueueIndex both[] = {a, b};
+  const std::array<QueueIndex, 1> only_b{b};
+  const std::array<QueueIndex, 2> both{a, b};
   windows.add_server(only_b);
   windows.add_server(both);
   ServerIndex first = 99;
@@ -227,7 +230,9 @@ TEST(Process, FrameMemoryIsReusedWithinTheSimulation) {
 
 Process chain(Simulation& sim, int remaining, int& finished) {
   co_await sim.timeout(1.0);
-  if (remaining > 0) chain(sim, remaining - 1, finished);
+  if (remaining > 0) {
+    chain(sim, remaining - 1, finished);
+  }
   ++finished;
 }
 

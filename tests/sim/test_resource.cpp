@@ -1,6 +1,7 @@
 // Server pools and skill pools: grant times and orders worked out by hand.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,9 @@ TEST(ServerPool, TwoServersGrantArrivalsAtZeroOneTwoThreeAtZeroOneFiveSix) {
   Simulation sim;
   ServerPool pool(sim, 2);
   std::vector<Time> granted(4, -1.0);
-  for (int i = 0; i < 4; ++i) customer(sim, pool, static_cast<double>(i), 5.0, granted[i]);
+  for (int i = 0; i < 4; ++i) {
+    customer(sim, pool, static_cast<double>(i), 5.0, granted[i]);
+  }
   sim.run_until(2.5);
   EXPECT_EQ(pool.busy(), 2);
   EXPECT_EQ(pool.waiting(), 1U);
@@ -52,8 +55,12 @@ TEST(ServerPool, ServesAFifoLineInArrivalOrder) {
   ServerPool pool(sim, 1);
   std::vector<int> order;
   pool.request([] {});  // holds the only server
-  for (int i = 0; i < 10; ++i) pool.request([&order, i] { order.push_back(i); }, 10 - i);
-  for (int i = 0; i < 11; ++i) pool.release();
+  for (int i = 0; i < 10; ++i) {
+    pool.request([&order, i] { order.push_back(i); }, 10 - i);
+  }
+  for (int i = 0; i < 11; ++i) {
+    pool.release();
+  }
   EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}))
       << "a FIFO line ignores priorities";
 }
@@ -63,9 +70,13 @@ TEST(ServerPool, ServesLowerPriorityValuesFirstAndFifoAmongEquals) {
   ServerPool pool(sim, 1, QueueDiscipline::priority);
   std::vector<int> order;
   pool.request([] {});
-  const int priorities[] = {3, 1, 2, 1, 3, 0, 2};
-  for (int i = 0; i < 7; ++i) pool.request([&order, i] { order.push_back(i); }, priorities[i]);
-  for (int i = 0; i < 8; ++i) pool.release();
+  const std::array<int, 7> priorities{3, 1, 2, 1, 3, 0, 2};
+  for (int i = 0; i < 7; ++i) {
+    pool.request([&order, i] { order.push_back(i); }, priorities[i]);
+  }
+  for (int i = 0; i < 8; ++i) {
+    pool.release();
+  }
   EXPECT_EQ(order, (std::vector<int>{5, 1, 3, 2, 6, 0, 4}));
 }
 
@@ -98,7 +109,9 @@ TEST(ServerPool, ShrinkingWhileBusyLetsBusyServersFinishFirst) {
   Simulation sim;
   ServerPool pool(sim, 3);
   std::vector<Time> granted(4, -1.0);
-  for (int i = 0; i < 3; ++i) customer(sim, pool, 0.0, 4.0 + i, granted[i]);
+  for (int i = 0; i < 3; ++i) {
+    customer(sim, pool, 0.0, 4.0 + i, granted[i]);
+  }
   sim.schedule_at(1.0, [&] { pool.set_capacity(1); });
   customer(sim, pool, 2.0, 1.0, granted[3]);
   sim.run_until(5.5);
@@ -113,7 +126,9 @@ TEST(ServerPool, GrowingGrantsWaitingRequestsAtOnce) {
   Simulation sim;
   ServerPool pool(sim, 0);
   std::vector<int> order;
-  for (int i = 0; i < 5; ++i) pool.request([&order, i] { order.push_back(i); });
+  for (int i = 0; i < 5; ++i) {
+    pool.request([&order, i] { order.push_back(i); });
+  }
   EXPECT_TRUE(order.empty());
   pool.set_capacity(3);
   EXPECT_EQ(order, (std::vector<int>{0, 1, 2}));
@@ -154,7 +169,9 @@ TEST(ServerPool, AChainOfZeroLengthServicesDoesNotDeepenTheStack) {
   }
   pool.release();
   ASSERT_EQ(order.size(), static_cast<std::size_t>(kCustomers));
-  for (int i = 0; i < kCustomers; ++i) ASSERT_EQ(order[i], i);
+  for (int i = 0; i < kCustomers; ++i) {
+    ASSERT_EQ(order[i], i);
+  }
   EXPECT_EQ(pool.busy(), 0);
 }
 
@@ -181,7 +198,7 @@ TEST(SkillPool, AServerOfTwoQueuesTakesTheHeadThatHasWaitedLongest) {
   SkillPool pool(sim);
   const QueueIndex a = pool.add_queue();
   const QueueIndex b = pool.add_queue();
-  const QueueIndex both[] = {a, b};
+  const std::array<QueueIndex, 2> both{a, b};
   const ServerIndex s = pool.add_server(both);
   std::vector<std::string> order;
   pool.request(a, [](ServerIndex) {});  // keeps the server busy
@@ -189,7 +206,9 @@ TEST(SkillPool, AServerOfTwoQueuesTakesTheHeadThatHasWaitedLongest) {
   sim.schedule_at(2.0, [&] { pool.request(a, [&](ServerIndex) { order.emplace_back("a2"); }); });
   sim.schedule_at(3.0, [&] { pool.request(b, [&](ServerIndex) { order.emplace_back("b3"); }); });
   sim.schedule_at(4.0, [&] {
-    for (int i = 0; i < 4; ++i) pool.release(s);
+    for (int i = 0; i < 4; ++i) {
+      pool.release(s);
+    }
   });
   sim.run();
   EXPECT_EQ(order, (std::vector<std::string>{"b1", "a2", "b3"}));
@@ -200,7 +219,7 @@ TEST(SkillPool, EqualWaitsGoToTheLowerQueueIndex) {
   SkillPool pool(sim);
   const QueueIndex a = pool.add_queue();
   const QueueIndex b = pool.add_queue();
-  const QueueIndex b_first[] = {b, a};
+  const std::array<QueueIndex, 2> b_first{b, a};
   const ServerIndex s = pool.add_server(b_first);
   std::vector<std::string> order;
   pool.request(a, [](ServerIndex) {});
@@ -216,7 +235,7 @@ TEST(SkillPool, QueueOrderRuleFollowsTheServersOwnList) {
   SkillPool pool(sim, SelectionRule::queue_order);
   const QueueIndex a = pool.add_queue();
   const QueueIndex b = pool.add_queue();
-  const QueueIndex b_first[] = {b, a};
+  const std::array<QueueIndex, 2> b_first{b, a};
   const ServerIndex s = pool.add_server(b_first);
   std::vector<std::string> order;
   pool.request(a, [](ServerIndex) {});
@@ -235,7 +254,7 @@ TEST(SkillPool, AServerOfQueueBNeverTakesQueueA) {
   SkillPool pool(sim);
   const QueueIndex a = pool.add_queue();
   const QueueIndex b = pool.add_queue();
-  const QueueIndex only_b[] = {b};
+  const std::array<QueueIndex, 1> only_b{b};
   const ServerIndex s = pool.add_server(only_b);
   bool a_served = false;
   pool.request(a, [&](ServerIndex) { a_served = true; });
@@ -249,7 +268,7 @@ TEST(SkillPool, AServerOfQueueBNeverTakesQueueA) {
   EXPECT_FALSE(a_served);
   EXPECT_FALSE(pool.busy(s));
   // A server that serves A arrives: it takes A's visitor at once.
-  const QueueIndex only_a[] = {a};
+  const std::array<QueueIndex, 1> only_a{a};
   const ServerIndex t = pool.add_server(only_a);
   EXPECT_TRUE(a_served);
   EXPECT_TRUE(pool.busy(t));
@@ -261,13 +280,15 @@ TEST(SkillPool, ARequestGoesToTheLowestNumberedIdleServerThatMayServeIt) {
   SkillPool pool(sim);
   const QueueIndex a = pool.add_queue();
   const QueueIndex b = pool.add_queue();
-  const QueueIndex only_b[] = {b};
-  const QueueIndex both[] = {a, b};
+  const std::array<QueueIndex, 1> only_b{b};
+  const std::array<QueueIndex, 2> both{a, b};
   pool.add_server(only_b);                       // 0
   const ServerIndex s1 = pool.add_server(both);  // 1
   const ServerIndex s2 = pool.add_server(both);  // 2
   std::vector<ServerIndex> got;
-  for (int i = 0; i < 2; ++i) pool.request(a, [&](ServerIndex s) { got.push_back(s); });
+  for (int i = 0; i < 2; ++i) {
+    pool.request(a, [&](ServerIndex s) { got.push_back(s); });
+  }
   EXPECT_EQ(got, (std::vector<ServerIndex>{s1, s2}));
   pool.request(b, [&](ServerIndex s) { got.push_back(s); });
   EXPECT_EQ(got.back(), 0U);
@@ -277,7 +298,7 @@ TEST(SkillPool, AClosedServerFinishesItsVisitorAndThenTakesNoOne) {
   Simulation sim;
   SkillPool pool(sim);
   const QueueIndex a = pool.add_queue();
-  const QueueIndex only_a[] = {a};
+  const std::array<QueueIndex, 1> only_a{a};
   const ServerIndex s = pool.add_server(only_a);
   std::vector<int> served;
   pool.request(a, [&](ServerIndex) { served.push_back(0); });
@@ -300,7 +321,7 @@ TEST(SkillPool, AServerAddedClosedWaitsToBeOpened) {
   Simulation sim;
   SkillPool pool(sim);
   const QueueIndex a = pool.add_queue();
-  const QueueIndex only_a[] = {a};
+  const std::array<QueueIndex, 1> only_a{a};
   const ServerIndex s = pool.add_server(only_a, false);
   int served = 0;
   pool.request(a, [&](ServerIndex) { ++served; });
@@ -314,7 +335,7 @@ TEST(SkillPool, WithdrawnRequestLeavesItsQueue) {
   SkillPool pool(sim);
   const QueueIndex a = pool.add_queue();
   const QueueIndex b = pool.add_queue();
-  const QueueIndex both[] = {a, b};
+  const std::array<QueueIndex, 2> both{a, b};
   const ServerIndex s = pool.add_server(both);
   std::vector<int> served;
   pool.request(a, [](ServerIndex) {});
@@ -334,16 +355,18 @@ TEST(SkillPool, PriorityQueueServesLowerValuesFirst) {
   Simulation sim;
   SkillPool pool(sim);
   const QueueIndex a = pool.add_queue(QueueDiscipline::priority);
-  const QueueIndex only_a[] = {a};
+  const std::array<QueueIndex, 1> only_a{a};
   const ServerIndex s = pool.add_server(only_a);
   std::vector<int> order;
   pool.request(a, [](ServerIndex) {});
-  const int priorities[] = {2, 0, 1, 0};
+  const std::array<int, 4> priorities{2, 0, 1, 0};
   for (int i = 0; i < 4; ++i) {
     pool.request(
         a, [&order, i](ServerIndex) { order.push_back(i); }, priorities[i]);
   }
-  for (int i = 0; i < 5; ++i) pool.release(s);
+  for (int i = 0; i < 5; ++i) {
+    pool.release(s);
+  }
   EXPECT_EQ(order, (std::vector<int>{1, 3, 2, 0}));
 }
 

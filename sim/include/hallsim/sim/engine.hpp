@@ -6,6 +6,7 @@
 /// (time, insertion sequence): two events at the same time fire in the order
 /// they were scheduled, on every run and every platform.
 
+#include <array>
 #include <cassert>
 #include <coroutine>
 #include <cstddef>
@@ -79,14 +80,16 @@ class InlineCallback<void(Args...), Capacity> {
     static_assert(std::is_nothrow_move_constructible_v<D>,
                   "the callable must be nothrow move constructible");
     assert(invoke_ == nullptr);
-    ::new (static_cast<void*>(storage_)) D(std::forward<F>(f));
+    ::new (static_cast<void*>(storage_.data())) D(std::forward<F>(f));
     invoke_ = [](void* p, Args... args) { std::invoke(*static_cast<D*>(p), args...); };
     if constexpr (std::is_trivially_copyable_v<D> && std::is_trivially_destructible_v<D>) {
       relocate_ = nullptr;
     } else {
       relocate_ = [](void* dst, void* src) noexcept {
         D* from = static_cast<D*>(src);
-        if (dst != nullptr) ::new (dst) D(std::move(*from));
+        if (dst != nullptr) {
+          ::new (dst) D(std::move(*from));
+        }
         from->~D();
       };
     }
@@ -97,12 +100,14 @@ class InlineCallback<void(Args...), Capacity> {
   /// Calls the stored callable (which must exist).
   void operator()(Args... args) {
     assert(invoke_ != nullptr);
-    invoke_(storage_, args...);
+    invoke_(storage_.data(), args...);
   }
 
   /// Destroys the stored callable, if any.
   void reset() noexcept {
-    if (relocate_ != nullptr) relocate_(nullptr, storage_);
+    if (relocate_ != nullptr) {
+      relocate_(nullptr, storage_.data());
+    }
     invoke_ = nullptr;
     relocate_ = nullptr;
   }
@@ -112,15 +117,15 @@ class InlineCallback<void(Args...), Capacity> {
   // move by a fixed-size memcpy, with no call through a function pointer.
   void take(InlineCallback& other) noexcept {
     if (other.relocate_ != nullptr) {
-      other.relocate_(storage_, other.storage_);
+      other.relocate_(storage_.data(), other.storage_.data());
     } else {
-      std::memcpy(storage_, other.storage_, Capacity);
+      std::memcpy(storage_.data(), other.storage_.data(), Capacity);
     }
     invoke_ = std::exchange(other.invoke_, nullptr);
     relocate_ = std::exchange(other.relocate_, nullptr);
   }
 
-  alignas(std::uint64_t) unsigned char storage_[Capacity] = {};
+  alignas(std::uint64_t) std::array<unsigned char, Capacity> storage_{};
   void (*invoke_)(void*, Args...) = nullptr;
   void (*relocate_)(void*, void*) noexcept = nullptr;
 };
@@ -251,7 +256,7 @@ EventId Simulation::schedule_in(Time delay, F&& action) {
 }
 
 inline Timeout Simulation::timeout(Time delay) {
-  return Timeout(*this, delay);
+  return {*this, delay};
 }
 
 }  // namespace hallsim::sim

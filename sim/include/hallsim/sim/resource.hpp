@@ -151,10 +151,10 @@ class [[nodiscard]] AcquireWithin {
 };
 
 inline Acquire ServerPool::acquire(int priority) {
-  return Acquire(*this, priority);
+  return {*this, priority};
 }
 inline AcquireWithin ServerPool::acquire_within(Time patience, int priority) {
-  return AcquireWithin(*this, patience, priority);
+  return {*this, patience, priority};
 }
 
 /// Index of a queue in a SkillPool.
@@ -233,7 +233,9 @@ class [[nodiscard]] AcquireSkill {
       : pool_(&pool), queue_(q), priority_(priority) {}
   bool await_ready() {
     const std::optional<ServerIndex> s = pool_->try_acquire(queue_);
-    if (s) server_ = *s;
+    if (s) {
+      server_ = *s;
+    }
     return s.has_value();
   }
   void await_suspend(std::coroutine_handle<> process) {
@@ -255,7 +257,7 @@ class [[nodiscard]] AcquireSkill {
 };
 
 inline AcquireSkill SkillPool::acquire(QueueIndex q, int priority) {
-  return AcquireSkill(*this, q, priority);
+  return {*this, q, priority};
 }
 
 }  // namespace hallsim::sim
