@@ -45,7 +45,7 @@ const layout::Place* find_place(const std::vector<layout::Place>& places, layout
 }  // namespace
 
 sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::string& plan_file,
-                                      std::vector<std::string>& notes) {
+                                      std::vector<std::string>& notes, SpotElements* elements) {
   sim::HallLayout hall;
   hall.name = plan.site().name;
   for (const layout::Counter& c : plan.counters()) {
@@ -74,8 +74,8 @@ sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::strin
   places.push_back(*entrance);
   places.push_back(desk != nullptr ? *desk : *entrance);
   if (ticketing != nullptr) {
-    places.push_back(layout::Place{
-        "ticket machine " + ticketing->id, layout::PlaceKind::point, ticketing->position, {}});
+    places.push_back(
+        layout::Place{ticketing->id, layout::PlaceKind::point, ticketing->position, {}});
   } else {
     places.push_back(places[1]);
   }
@@ -127,14 +127,13 @@ sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::strin
   }
   if (!unreachable.empty()) throw layout::InputError(std::move(unreachable));
   notes.push_back("walking distances from the plan's navigation grid (any-angle, " +
-                  number_text(nav.settings().cell_size) + " m cells): entrance " + places[0].name +
-                  ", guidance desk " + places[1].name + ", " + places[2].name + ", kiosks at " +
-                  places[3].name + ", waiting at " + places[4].name +
-                  ", counters at their customer side; visitors leave by the main entrance");
-  if (ticketing == nullptr) {
-    notes.push_back(
-        "the plan has no ticket machine (amenity 'ticketing'): tickets are issued on "
-        "entry at the guidance desk");
+                  number_text(nav.settings().cell_size) + " m cells) between: entrance " +
+                  places[0].name + ", guidance desk " + places[1].name + ", ticket machine " +
+                  (ticketing != nullptr ? places[2].name : "none (at " + places[2].name + ")") +
+                  ", kiosks at " + places[3].name + ", waiting area at " + places[4].name +
+                  ", the counters' customer sides; visitors leave by the main entrance");
+  if (elements != nullptr) {
+    for (std::size_t i = 0; i < sim::kNamedSpots; ++i) (*elements)[i] = places[i].name;
   }
   return hall;
 }
@@ -155,7 +154,7 @@ LoadedHall load_hall(const std::string& plan_file, const std::string& scenario_f
   layout::ScenarioFile sf = layout::load_scenario_file(scenario_file);
   layout::check_scenario_against_plan(sf.scenario, plan, scenario_file, plan_file);
   LoadedHall loaded;
-  loaded.hall = hall_layout_from_plan(plan, plan_file, loaded.notes);
+  loaded.hall = hall_layout_from_plan(plan, plan_file, loaded.notes, &loaded.spot_elements);
   loaded.first_day = sf.first_day;
   for (const auto& r : sf.scenario.replay.records) {
     loaded.replay_days = std::max(loaded.replay_days, r.day + 1);
@@ -434,9 +433,15 @@ std::string csv_field(const std::string& s) {
 
 /// The trace of one run as CSV (one line per record) or JSON Lines.
 std::string trace_text(const sim::HallModel& model, const sim::HallResult& r,
-                       sim::Weekday first_day, bool jsonl) {
+                       sim::Weekday first_day, bool jsonl, const SpotElements* elements) {
   std::string out;
-  if (!jsonl) out = "time_s,clock,visitor,event,place,queue,ticket,detail,duration_s\n";
+  if (!jsonl) out = "time_s,clock,visitor,event,place,element,queue,ticket,detail,duration_s\n";
+  // The plan element standing for a place: a counter's id, or what the spot was measured at.
+  auto element_of = [&](const sim::TraceRecord& e) -> std::string {
+    if (e.spot == sim::Spot::counter) return place_text(model, e);
+    if (elements == nullptr) return {};
+    return (*elements)[static_cast<std::size_t>(e.spot)];
+  };
   for (const sim::TraceRecord& e : r.trace) {
     const std::string queue =
         e.queue >= 0 ? model.queue_name(static_cast<std::size_t>(e.queue)) : std::string();
@@ -447,6 +452,7 @@ std::string trace_text(const sim::HallModel& model, const sim::HallResult& r,
       j["visitor"] = e.visitor;
       j["event"] = sim::to_string(e.event);
       j["place"] = place_text(model, e);
+      if (const std::string el = element_of(e); !el.empty()) j["element"] = el;
       if (!queue.empty()) j["queue"] = queue;
       if (e.ticket > 0) j["ticket"] = e.ticket;
       const std::string d = detail_text(e);
@@ -457,10 +463,10 @@ std::string trace_text(const sim::HallModel& model, const sim::HallResult& r,
     } else {
       out += number_text(e.time) + "," + day_clock(e.time, first_day) + "," +
              std::to_string(e.visitor) + "," + sim::to_string(e.event) + "," +
-             csv_field(place_text(model, e)) + "," + csv_field(queue) + "," +
-             (e.ticket > 0 ? std::to_string(e.ticket) : std::string()) + "," + detail_text(e) +
-             "," + (e.event == sim::TraceEvent::walk ? number_text(e.duration) : std::string()) +
-             "\n";
+             csv_field(place_text(model, e)) + "," + csv_field(element_of(e)) + "," +
+             csv_field(queue) + "," + (e.ticket > 0 ? std::to_string(e.ticket) : std::string()) +
+             "," + detail_text(e) + "," +
+             (e.event == sim::TraceEvent::walk ? number_text(e.duration) : std::string()) + "\n";
     }
   }
   return out;
@@ -564,6 +570,10 @@ void print_report(std::ostream& out, const sim::HallModel& model, const BatchRes
   row("kiosk visits", with_ci(est("kiosk_visits"), 1));
   row("failed for missing materials", with_ci(est("missing_materials"), 1));
   row("sent to complaints", with_ci(est("complaints"), 1));
+  if (std::find(b.kpi_names.begin(), b.kpi_names.end(), "replay_outside_hours") !=
+      b.kpi_names.end()) {
+    row("replayed records outside hours", with_ci(est("replay_outside_hours"), 1));
+  }
   out << "\nWaits from ticket to call (minutes)\n";
   row("mean", with_ci(est("wait_mean_min"), 2));
   row("P50", with_ci(est("wait_p50_min"), 2));
@@ -658,13 +668,18 @@ int run_simulate(const SimulateOptions& o) {
     }
     const bool jsonl = o.trace_format == "jsonl";
     write_file_atomically(dir / (jsonl ? "trace.jsonl" : "trace.csv"),
-                          trace_text(model, b.first, first_day, jsonl));
+                          trace_text(model, b.first, first_day, jsonl, &loaded.spot_elements));
     write_file_atomically(dir / "series.csv", series_text(b, first_day));
     write_file_atomically(dir / "replications.csv", replications_text(b));
   }
 
   const std::string trace_file = o.trace_format == "jsonl" ? "trace.jsonl" : "trace.csv";
-  const nlohmann::ordered_json summary = summary_json(model, b, bs, notes);
+  nlohmann::ordered_json summary = summary_json(model, b, bs, notes);
+  nlohmann::ordered_json places = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < sim::kNamedSpots; ++i) {
+    places[sim::to_string(static_cast<sim::Spot>(i))] = loaded.spot_elements[i];
+  }
+  summary["places"] = std::move(places);
   if (!o.out_dir.empty()) {
     write_file_atomically(std::filesystem::path(o.out_dir) / "summary.json",
                           summary.dump(2) + "\n");

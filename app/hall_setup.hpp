@@ -5,6 +5,7 @@
 /// a floor plan; replications run on every core; KPI summaries; atomic output files.
 
 #include <CLI/CLI.hpp>
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -22,12 +23,17 @@
 
 namespace hallsim::app {
 
+/// For each named spot of the model (sim::Spot), the plan element it was measured at.
+using SpotElements = std::array<std::string, sim::kNamedSpots>;
+
 /// The hall of a plan as the model sees it: counters, kiosks, ticket machines, seats, the
 /// guidance desk, and walking distances from the plan's navigation grid. Sentences about
 /// what was taken from where go to `notes`. Throws layout::InputError (naming `plan_file`)
-/// when a place the visitors must reach has no walking route.
+/// when a place the visitors must reach has no walking route. `elements`, if given, receives
+/// the plan element of each spot.
 sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::string& plan_file,
-                                      std::vector<std::string>& notes);
+                                      std::vector<std::string>& notes,
+                                      SpotElements* elements = nullptr);
 
 /// Builds the model, turning the model's own ScenarioError into a layout::InputError that
 /// names `scenario_file` and the pointer of every problem.
@@ -40,6 +46,7 @@ struct LoadedHall {
   sim::Scenario scenario;
   std::optional<sim::Weekday> first_day;  ///< from the scenario file, if it says
   int replay_days = 0;                    ///< days covered by replayed records (0: no replay)
+  SpotElements spot_elements;             ///< plan element of each spot
   std::vector<std::string> notes;
 };
 
@@ -113,9 +120,10 @@ std::size_t kpi_index(const BatchResult& batch, const std::string& name);
 /// {"mean", "ci95_half_width", "n"} of an estimate (mean null when nothing was measured).
 nlohmann::ordered_json estimate_json(const sim::Estimate& e);
 
-/// The trace of one run as CSV (one line per record) or JSON Lines.
+/// The trace of one run as CSV (one line per record) or JSON Lines; `elements` names the plan
+/// element of each spot (may be null).
 std::string trace_text(const sim::HallModel& model, const sim::HallResult& result,
-                       sim::Weekday first_day, bool jsonl);
+                       sim::Weekday first_day, bool jsonl, const SpotElements* elements);
 /// The averaged 15-minute series as CSV.
 std::string series_text(const BatchResult& batch, sim::Weekday first_day);
 /// One line per replication, one column per KPI.

@@ -53,6 +53,7 @@ std::vector<Kpi> HallModel::kpis(const HallResult& r) const {
   count("kiosk_visits", r.kiosk_visits);
   count("missing_materials", r.missing_materials);
   count("complaints", r.complaints);
+  if (!c_->replay.empty()) count("replay_outside_hours", r.replay_outside_hours);
   add_waits(out, "", r.waits);
   out.push_back(
       {"kiosk_wait_mean_min", r.kiosk_waits.count() > 0 ? r.kiosk_waits.mean() / 60.0 : kNaN});

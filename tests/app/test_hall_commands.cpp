@@ -160,7 +160,11 @@ TEST_F(HallCommands, SimulateWritesConsistentReportAndFiles) {
   // trace.csv of replication 0: one arrive line per visitor of that run.
   const auto trace = lines_of(read(out / "trace.csv"));
   ASSERT_GT(trace.size(), 1U);
-  EXPECT_EQ(trace[0], "time_s,clock,visitor,event,place,queue,ticket,detail,duration_s");
+  EXPECT_EQ(trace[0], "time_s,clock,visitor,event,place,element,queue,ticket,detail,duration_s");
+  // The first record: visitor 0 enters by the plan's main door.
+  EXPECT_NE(trace[1].find(",0,arrive,entrance,d-main,"), std::string::npos) << trace[1];
+  EXPECT_EQ(summary["places"]["entrance"], "d-main");
+  EXPECT_EQ(summary["places"]["ticket_machine"], "a-ticket");
   std::size_t arrive_lines = 0, leave_lines = 0;
   for (const auto& line : trace) {
     arrive_lines += line.find(",arrive,") != std::string::npos ? 1 : 0;
