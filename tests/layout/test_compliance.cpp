@@ -294,6 +294,17 @@ TEST(ComplianceReport, IsTheSameOnEveryRun) {
   EXPECT_EQ(format_text(a), format_text(b));
 }
 
+TEST(ComplianceReport, APlanBuiltToFailFailsExactlyThoseClauses) {
+  // center-fails.json: the desk moved 11 m in, the brand sign gone, the screen turned away.
+  const Plan plan = load_plan(testing::compliance_plan_path("center-fails.json"));
+  const ComplianceReport report = check_compliance(plan, "center-fails.json");
+  EXPECT_EQ(ids_with_status(report, Status::fail), (std::vector<std::string>{"4.3.2", "4.4.2.1"}));
+  EXPECT_EQ(ids_with_status(report, Status::warn), std::vector<std::string>{"4.3.5"});
+  EXPECT_DOUBLE_EQ(*evidence(clause(report, "4.4.2.1"), "main entrance to guidance desk").value,
+                   11.0);
+  EXPECT_TRUE(report.shall_failed());
+}
+
 // ---- formats ------------------------------------------------------------------------------
 
 TEST(ComplianceText, OneLinePerClauseStatusFirstGroupedByChapter) {
