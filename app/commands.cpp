@@ -8,6 +8,10 @@
 namespace hallsim::app {
 
 void add_commands(CLI::App& app, CommandBody& chosen) {
+  add_validate_command(app, chosen);
+  add_egress_command(app, chosen);
+  add_simulate_command(app, chosen);
+  add_compare_command(app, chosen);
   add_demo_command(app, chosen);
 }
 
