@@ -21,6 +21,8 @@ namespace {
 
 using nlohmann::json;
 
+constexpr std::size_t kMaxTextBytes = 65536;
+
 // Line and column (in characters, from 1) of byte `offset` of `text`.
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -231,6 +233,33 @@ class TrackingBuilder : public nlohmann::json_sax<json> {
   std::vector<Frame> frames_;
   json root_;
 };
+
+// Refuses absurdly long text before the schema's patterns see it: std::regex matches
+// recursively, and megabytes of text could exhaust the stack. No field needs this much.
+void check_text_lengths(const json& node, const std::string& pointer, DiagnosticSink& sink) {
+  if (node.is_string()) {
+    const std::size_t bytes = node.get_ref<const std::string&>().size();
+    if (bytes > kMaxTextBytes) {
+      sink.error(pointer,
+                 "the text is " + std::to_string(bytes) + " bytes long, more than the " +
+                     std::to_string(kMaxTextBytes) + " any field may hold",
+                 "shorten it");
+    }
+    return;
+  }
+  if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) {
+      check_text_lengths(value, pointer + json_pointer({key}), sink);
+    }
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      std::string child = pointer;  // appended: GCC 12 warns falsely on p + "/" + s (PR 105651)
+      child += '/';
+      child += std::to_string(i);
+      check_text_lengths(node[i], child, sink);
+    }
+  }
+}
 
 // ---- JSON -> PlanData (after the schema has passed: types and fields are as it says) ------
 
@@ -550,6 +579,8 @@ Plan parse_plan(std::string_view json_text, const std::string& file) {
   }
   const json doc = builder.take();
   sink.throw_if_any();  // repeated keys
+  check_text_lengths(doc, "", sink);
+  sink.throw_if_any();
 
   detail::validate_against_schema(doc, floorplan_schema(), sink);
   sink.throw_if_any();

@@ -8,7 +8,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -279,5 +283,105 @@ TEST(BrokenPlans, AVeryBrokenFileListsAHundredProblemsAndSaysThereAreMore) {
     ASSERT_EQ(e.diagnostics().size(), hl::kMaxDiagnostics);
     EXPECT_EQ(e.diagnostics().back().message, "more problems than the 99 listed above");
     EXPECT_EQ(e.diagnostics().back().pointer, "");
+  }
+}
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Loads `text`; anything but a plan or an InputError (another exception, a crash under the
+// sanitizers) fails the test.
+void load_or_refuse(const std::string& text, const std::string& what) {
+  try {
+    (void)hl::parse_plan(text, "damaged.json");
+  } catch (const hl::InputError& e) {
+    EXPECT_FALSE(e.diagnostics().empty()) << what;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << what << ": " << e.what();
+  }
+}
+
+// Replaces one value, chosen by `pick`, with `replacement`; returns false if the document
+// has fewer values.
+bool replace_value(nlohmann::json& node, std::uint64_t& pick, const nlohmann::json& replacement) {
+  if (pick == 0) {
+    node = replacement;
+    return true;
+  }
+  --pick;
+  if (node.is_object() || node.is_array()) {
+    for (auto& child : node) {
+      if (replace_value(child, pick, replacement)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// Damage valid plans at random (fixed seed, so a failure can be replayed): cut them short, flip
+// bytes, and put values of the wrong kind or size anywhere in the tree. Each must be loaded or
+// refused with an InputError, never crash.
+TEST(BrokenPlans, RandomlyDamagedPlansAreLoadedOrRefusedNeverCrash) {
+  const std::string minimal =
+      read_text(fs::path(HALLSIM_TEST_DATA_DIR) / "plans" / "valid" / "minimal.json");
+  const nlohmann::json doc = nlohmann::json::parse(minimal);
+  std::mt19937_64 rng(20240506);  // the engine's output is fixed by the standard
+  const std::vector<nlohmann::json> odd_values = {
+      nullptr,
+      true,
+      0,
+      -1,
+      0.5,
+      1e300,
+      -1e300,
+      4e-320,
+      "",
+      "x",
+      "z-waiting",
+      nlohmann::json::array(),
+      nlohmann::json::object(),
+      nlohmann::json::array({0, 0}),
+      nlohmann::json::array({nlohmann::json::array({0, 0}), nlohmann::json::array({1, 0}),
+                             nlohmann::json::array({0, 0})}),
+      18446744073709551615ULL,
+      -9223372036854775807LL};
+  for (int i = 0; i < 200; ++i) {
+    load_or_refuse(minimal.substr(0, rng() % minimal.size()), "cut " + std::to_string(i));
+    std::string flipped = minimal;
+    for (int k = 0; k < 3; ++k) flipped[rng() % flipped.size()] = static_cast<char>(rng() % 256);
+    load_or_refuse(flipped, "flipped " + std::to_string(i));
+  }
+  for (int i = 0; i < 600; ++i) {
+    nlohmann::json damaged = doc;
+    std::uint64_t pick = rng() % 400;
+    replace_value(damaged, pick, odd_values[rng() % odd_values.size()]);
+    load_or_refuse(damaged.dump(), "value " + std::to_string(i));
+  }
+}
+
+// std::regex matches recursively: megabytes of text under a schema pattern would overflow the
+// stack, so such text is refused before the schema is applied.
+TEST(BrokenPlans, MegabytesOfTextInAFieldAreRefusedNotMatched) {
+  nlohmann::json doc = nlohmann::json::parse(
+      read_text(fs::path(HALLSIM_TEST_DATA_DIR) / "plans" / "valid" / "minimal.json"));
+  std::string clause;
+  for (int i = 0; i < 1000000; ++i) clause += "1.";
+  clause += "1";
+  doc["attestations"][0]["clause"] = clause;
+  try {
+    (void)hl::parse_plan(doc.dump(), "long.json");
+    FAIL() << "loaded";
+  } catch (const hl::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].pointer, "/attestations/0/clause");
+    EXPECT_EQ(e.diagnostics()[0].message,
+              "the text is 2000001 bytes long, more than the 65536 any field may hold");
   }
 }
