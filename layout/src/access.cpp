@@ -25,7 +25,7 @@ constexpr double kSlack = 1e-9;
 // (through the middle of a narrow door, not past its jamb) and is the shortest among those.
 constexpr double kToll = 1e6;
 
-const std::vector<std::string> kStandardClauses{"4.4.1.2"};
+constexpr const char* kStandardClause = "4.4.1.2";
 constexpr const char* kRouteClause = "GB 55019-2021 2.2.2";
 constexpr const char* kCrowdedClause = "GB 55019-2021 2.2.3";
 constexpr const char* kDoorClause = "GB 55019-2021 2.5.4";
@@ -67,7 +67,9 @@ class AccessCheck {
     check_crowded();
     check_turning();
     check_low_counter();
-    for (Target& t : targets_) report_.targets.push_back(std::move(t.result));
+    for (Target& t : targets_) {
+      report_.targets.push_back(std::move(t.result));
+    }
     return std::move(report_);
   }
 
@@ -75,12 +77,18 @@ class AccessCheck {
   // Which opening's own width limits cell c (a doorway cell, or one whose free width is
   // measured between two jambs of the same opening); -1 for none.
   int door_of(CellIndex c) const {
-    if (g_.doorway_of[c] >= 0) return static_cast<int>(g_.doorways[g_.doorway_of[c]].opening);
+    if (g_.doorway_of[c] >= 0) {
+      return static_cast<int>(g_.doorways[g_.doorway_of[c]].opening);
+    }
     const std::int32_t f1 = g_.nearest[c];
     const std::int32_t f2 = g_.width_pair[c];
-    if (f1 < 0 || f2 < 0) return -1;
+    if (f1 < 0 || f2 < 0) {
+      return -1;
+    }
     for (const int o : g_.features[f1].jamb_of) {
-      if (o >= 0 && g_.features[f2].is_jamb_of(o)) return o;
+      if (o >= 0 && g_.features[f2].is_jamb_of(o)) {
+        return o;
+      }
     }
     return -1;
   }
@@ -97,10 +105,14 @@ class AccessCheck {
     ratio_.assign(n, 0.0);
     ok_.assign(n, 0);
     for (std::size_t c = 0; c < n; ++c) {
-      if (!g_.walkable[c]) continue;
+      if (!g_.walkable[c]) {
+        continue;
+      }
       const auto cell = static_cast<CellIndex>(c);
       door_[c] = door_of(cell);
-      if (g_.barrier_of[c] >= 0) continue;
+      if (g_.barrier_of[c] >= 0) {
+        continue;
+      }
       ratio_[c] = width_of(cell) / (door_[c] >= 0 ? s_.door_width : s_.route_width);
       ok_[c] = ratio_[c] >= 1.0 - kSlack ? 1 : 0;
     }
@@ -113,10 +125,14 @@ class AccessCheck {
     // Start where a wheelchair may be; only if it may be nowhere at the door (a narrow door,
     // a high threshold) start anywhere, so that the door itself is what the report blames.
     for (const auto& a : entrance_) {
-      if (ok_[a.cell]) entrance_cells_.push_back(a.cell);
+      if (ok_[a.cell]) {
+        entrance_cells_.push_back(a.cell);
+      }
     }
     if (entrance_cells_.empty()) {
-      for (const auto& a : entrance_) entrance_cells_.push_back(a.cell);
+      for (const auto& a : entrance_) {
+        entrance_cells_.push_back(a.cell);
+      }
     }
   }
 
@@ -126,9 +142,10 @@ class AccessCheck {
   };
 
   void collect_targets() {
-    for (std::size_t z = 0; z < plan_.zones().size(); ++z) {
-      const Zone& zone = plan_.zones()[z];
-      if (!destination_zone(zone)) continue;
+    for (const Zone& zone : plan_.zones()) {
+      if (!destination_zone(zone)) {
+        continue;
+      }
       Target t;
       t.result.kind = AccessTargetKind::zone;
       t.result.id = zone.id;
@@ -159,8 +176,9 @@ class AccessCheck {
     for (const Counter& c : plan_.counters()) {
       add_point(AccessTargetKind::counter, c.id, c.customer_side, c.low);
     }
-    for (const Kiosk& k : plan_.kiosks())
+    for (const Kiosk& k : plan_.kiosks()) {
       add_point(AccessTargetKind::kiosk, k.id, k.customer_side, false);
+    }
   }
 
   // Doors a polyline passes, in order, each once.
@@ -168,9 +186,13 @@ class AccessCheck {
     std::vector<std::string> doors;
     *narrowest = 0.0;
     detail::cells_along(g_, route, [&](CellIndex c) {
-      if (g_.doorway_of[c] < 0) return;
+      if (g_.doorway_of[c] < 0) {
+        return;
+      }
       const Opening& o = plan_.openings()[g_.doorways[g_.doorway_of[c]].opening];
-      if (std::find(doors.begin(), doors.end(), o.id) != doors.end()) return;
+      if (std::find(doors.begin(), doors.end(), o.id) != doors.end()) {
+        return;
+      }
       doors.push_back(o.id);
       *narrowest = *narrowest == 0.0 ? o.width : std::min(*narrowest, o.width);
     });
@@ -180,13 +202,17 @@ class AccessCheck {
   void route_reachable() {
     std::vector<detail::FieldSource> starts;
     for (const auto& a : entrance_) {
-      if (ok_[a.cell]) starts.push_back(a);
+      if (ok_[a.cell]) {
+        starts.push_back(a);
+      }
     }
     ok_field_ = detail::any_angle_field(g_, starts, ok_);
     // The widest wheelchair route: doors count as wide here (they are reported apart).
     std::vector<double> passage(ok_.size(), 0.0);
     for (std::size_t c = 0; c < ok_.size(); ++c) {
-      if (ok_[c]) passage[c] = door_[c] >= 0 ? kUnreached : 2.0 * g_.width_radius[c];
+      if (ok_[c]) {
+        passage[c] = door_[c] >= 0 ? kUnreached : 2.0 * g_.width_radius[c];
+      }
     }
     std::vector<CellIndex> previous;
     const std::vector<double> widest = detail::widest_from(g_, entrance_cells_, passage, &previous);
@@ -199,15 +225,21 @@ class AccessCheck {
           end = &a;
         }
       }
-      if (end == nullptr) continue;
+      if (end == nullptr) {
+        continue;
+      }
       AccessTarget& r = t.result;
       r.reachable = true;
       std::vector<Point> back = detail::route_from_cell(g_, ok_field_, end->cell);
-      if (r.kind != AccessTargetKind::zone) back.insert(back.begin(), r.position);
+      if (r.kind != AccessTargetKind::zone) {
+        back.insert(back.begin(), r.position);
+      }
       std::reverse(back.begin(), back.end());
-      r.route = Route{detail::simplify(std::move(back))};
+      r.route = Route{detail::simplify(back)};
       r.length = r.route.length();
-      if (r.kind == AccessTargetKind::zone) r.position = g_.centre(end->cell);
+      if (r.kind == AccessTargetKind::zone) {
+        r.position = g_.centre(end->cell);
+      }
       r.doors = doors_along(r.route.points, &r.narrowest_door);
       // Narrowest passage of the widest route to any of the target's cells.
       CellIndex widest_end = kNoCell;
@@ -219,7 +251,9 @@ class AccessCheck {
       }
       r.narrowest_width = kUnreached;
       for (const CellIndex c : detail::chain_to(previous, widest_end)) {
-        if (door_[c] >= 0 || 2.0 * g_.width_radius[c] >= r.narrowest_width) continue;
+        if (door_[c] >= 0 || 2.0 * g_.width_radius[c] >= r.narrowest_width) {
+          continue;
+        }
         r.narrowest_width = 2.0 * g_.width_radius[c];
         r.narrowest_position = g_.width_point[c];
       }
@@ -278,7 +312,9 @@ class AccessCheck {
     }
     b.element_id = g_.owner_id(g_.nearest[c]);
     const std::string other = g_.owner_id(g_.width_pair[c]);
-    if (!other.empty() && other != b.element_id) b.element_id += " and " + other;
+    if (!other.empty() && other != b.element_id) {
+      b.element_id += " and " + other;
+    }
     b.what = "passage";
     b.position = g_.width_point[c];
     b.measured = width_of(c);
@@ -308,14 +344,24 @@ class AccessCheck {
   }
 
   static std::string remedy(const AccessBlock& b) {
-    if (b.what == "step") return "add a ramp of at most 1:12 beside it or level the floor";
-    if (b.what == "stairs") return "add a ramp or a lift beside the stairs";
-    if (b.what == "ramp")
+    if (b.what == "step") {
+      return "add a ramp of at most 1:12 beside it or level the floor";
+    }
+    if (b.what == "stairs") {
+      return "add a ramp or a lift beside the stairs";
+    }
+    if (b.what == "ramp") {
       return "lengthen the ramp to at most 1:12 with landings every 0.75 m of rise";
-    if (b.what == "threshold") return "lower the threshold to 15 mm or less";
-    if (b.what == "revolving door")
+    }
+    if (b.what == "threshold") {
+      return "lower the threshold to 15 mm or less";
+    }
+    if (b.what == "revolving door") {
       return "add a swing or sliding door of at least 0.90 m beside it";
-    if (b.what == "door") return "widen the door's clear opening to at least 0.90 m";
+    }
+    if (b.what == "door") {
+      return "widen the door's clear opening to at least 0.90 m";
+    }
     return "move the fittings apart to leave at least 1.20 m";
   }
 
@@ -329,18 +375,22 @@ class AccessCheck {
     bool searched = false;
     for (Target& t : targets_) {
       AccessTarget& r = t.result;
-      if (r.reachable) continue;
+      if (r.reachable) {
+        continue;
+      }
       if (!searched) {
         cost = detail::tolled_from(g_, entrance_cells_, toll, previous);
         searched = true;
       }
       CellIndex end = kNoCell;
       for (const auto& a : t.cells) {
-        if (cost[a.cell] < kUnreached && (end == kNoCell || cost[a.cell] < cost[end])) end = a.cell;
+        if (cost[a.cell] < kUnreached && (end == kNoCell || cost[a.cell] < cost[end])) {
+          end = a.cell;
+        }
       }
       NavFinding f;
       f.check = "wheelchair_route";
-      f.standard_clauses = kStandardClauses;
+      f.standard_clauses = {kStandardClause};
       f.target_id = r.id;
       f.position = r.position;
       if (end == kNoCell) {
@@ -353,10 +403,14 @@ class AccessCheck {
       }
       const std::vector<CellIndex> chain = detail::chain_to(previous, end);
       std::vector<std::uint8_t> mask = ok_;
-      for (const CellIndex c : chain) mask[c] = 1;
+      for (const CellIndex c : chain) {
+        mask[c] = 1;
+      }
       std::vector<Point> points = detail::pull_taut(g_, chain, mask);
-      if (r.kind != AccessTargetKind::zone) points.push_back(r.position);
-      r.route = Route{detail::simplify(std::move(points))};
+      if (r.kind != AccessTargetKind::zone) {
+        points.push_back(r.position);
+      }
+      r.route = Route{detail::simplify(points)};
       r.length = r.route.length();
       r.doors = doors_along(r.route.points, &r.narrowest_door);
       // The narrowest point, and every stretch of the route that breaks a limit.
@@ -364,7 +418,9 @@ class AccessCheck {
       bool in_run = false;
       CellIndex worst = kNoCell;
       const auto close_run = [&] {
-        if (in_run) r.blocks.push_back(block_at(worst));
+        if (in_run) {
+          r.blocks.push_back(block_at(worst));
+        }
         in_run = false;
       };
       for (const CellIndex c : chain) {
@@ -399,7 +455,9 @@ class AccessCheck {
       r.blocks = std::move(unique);
       const AccessBlock* main = r.blocks.empty() ? nullptr : &r.blocks.front();
       for (const AccessBlock& b : r.blocks) {
-        if (b.what != "passage" && main->what == "passage") main = &b;
+        if (b.what != "passage" && main->what == "passage") {
+          main = &b;
+        }
       }
       std::string message = "no wheelchair route from the main entrance to " +
                             std::string(to_string(r.kind)) + " " + r.id + ": ";
@@ -425,7 +483,9 @@ class AccessCheck {
   void check_crowded() {
     std::vector<double> ratio(ok_.size(), 0.0);
     for (std::size_t c = 0; c < ok_.size(); ++c) {
-      if (!ok_[c]) continue;
+      if (!ok_[c]) {
+        continue;
+      }
       ratio[c] = door_[c] >= 0 ? kUnreached : 2.0 * g_.width_radius[c] / s_.crowded_route_width;
     }
     std::vector<CellIndex> previous;
@@ -434,37 +494,53 @@ class AccessCheck {
     std::map<CellIndex, std::vector<std::string>> behind;
     std::map<CellIndex, std::vector<Point>> route_to;
     for (const Target& t : targets_) {
-      if (!t.result.reachable) continue;
+      if (!t.result.reachable) {
+        continue;
+      }
       CellIndex end = kNoCell;
       for (const auto& a : t.cells) {
-        if (widest[a.cell] > 0.0 && (end == kNoCell || widest[a.cell] > widest[end])) end = a.cell;
+        if (widest[a.cell] > 0.0 && (end == kNoCell || widest[a.cell] > widest[end])) {
+          end = a.cell;
+        }
       }
-      if (end == kNoCell || widest[end] >= 1.0 - kSlack) continue;
+      if (end == kNoCell || widest[end] >= 1.0 - kSlack) {
+        continue;
+      }
       const std::vector<CellIndex> chain = detail::chain_to(previous, end);
       CellIndex narrow = kNoCell;
       for (const CellIndex c : chain) {
-        if (narrow == kNoCell || ratio[c] < ratio[narrow]) narrow = c;
+        if (narrow == kNoCell || ratio[c] < ratio[narrow]) {
+          narrow = c;
+        }
       }
-      if (narrow == kNoCell) continue;
+      if (narrow == kNoCell) {
+        continue;
+      }
       behind[narrow].push_back(t.result.id);
-      if (!route_to.count(narrow)) route_to[narrow] = detail::pull_taut(g_, chain, ok_);
+      if (!route_to.count(narrow)) {
+        route_to[narrow] = detail::pull_taut(g_, chain, ok_);
+      }
     }
     for (const auto& [c, ids] : behind) {
       NavFinding f;
       f.check = "crowded_route_width";
       f.clause = kCrowdedClause;
-      f.standard_clauses = kStandardClauses;
+      f.standard_clauses = {kStandardClause};
       f.severity = Severity::warning;
       f.element_id = g_.owner_id(g_.nearest[c]);
       const std::string other = g_.owner_id(g_.width_pair[c]);
-      if (!other.empty() && other != f.element_id) f.element_id += " and " + other;
+      if (!other.empty() && other != f.element_id) {
+        f.element_id += " and " + other;
+      }
       f.target_id = ids.front();
       f.position = g_.width_point[c];
       f.measured = 2.0 * g_.width_radius[c];
       f.required = s_.crowded_route_width;
       f.unit = "m";
       std::string list;
-      for (std::size_t k = 0; k < ids.size(); ++k) list += (k > 0 ? ", " : "") + ids[k];
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        list += (k > 0 ? ", " : "") + ids[k];
+      }
       f.message = "the widest wheelchair route to " + list + " narrows to " + fmt(*f.measured) +
                   " m at " + at(f.position) + " beside " + f.element_id +
                   ", less than the 1.80 m a crowded hall should have; widen the passage";
@@ -488,10 +564,16 @@ class AccessCheck {
     for (int j = j0; j <= j1; ++j) {
       for (int i = i0; i <= i1; ++i) {
         const CellIndex c = g_.cell(i, j);
-        if (ok_field_.g[c] == kUnreached) continue;
+        if (ok_field_.g[c] == kUnreached) {
+          continue;
+        }
         const Point q = g_.width_point[c];
-        if ((q - p).norm() > r) continue;
-        if (door != nullptr && (q - door->span.a).dot(door->normal) * side <= 0.0) continue;
+        if ((q - p).norm() > r) {
+          continue;
+        }
+        if (door != nullptr && (q - door->span.a).dot(door->normal) * side <= 0.0) {
+          continue;
+        }
         if (g_.width_radius[c] > best) {
           best = g_.width_radius[c];
           *where = q;
@@ -506,7 +588,7 @@ class AccessCheck {
     NavFinding f;
     f.check = "turning_circle";
     f.clause = kTurningClause;
-    f.standard_clauses = kStandardClauses;
+    f.standard_clauses = {kStandardClause};
     f.element_id = element;
     f.target_id = target;
     f.position = p;
@@ -524,11 +606,17 @@ class AccessCheck {
     std::vector<std::string> doors;
     for (const Target& t : targets_) {
       const AccessTarget& r = t.result;
-      if (!r.reachable) continue;
-      for (const std::string& d : r.doors) {
-        if (std::find(doors.begin(), doors.end(), d) == doors.end()) doors.push_back(d);
+      if (!r.reachable) {
+        continue;
       }
-      if (r.kind != AccessTargetKind::counter) continue;
+      for (const std::string& d : r.doors) {
+        if (std::find(doors.begin(), doors.end(), d) == doors.end()) {
+          doors.push_back(d);
+        }
+      }
+      if (r.kind != AccessTargetKind::counter) {
+        continue;
+      }
       Point where = r.position;
       const double radius = largest_circle(r.position, nullptr, 0.0, &where);
       if (radius < need) {
@@ -539,11 +627,17 @@ class AccessCheck {
     }
     for (const detail::Doorway& d : g_.doorways) {
       const Opening& o = plan_.openings()[d.opening];
-      if (std::find(doors.begin(), doors.end(), o.id) == doors.end()) continue;
+      if (std::find(doors.begin(), doors.end(), o.id) == doors.end()) {
+        continue;
+      }
       const Point mid = 0.5 * (d.span.a + d.span.b);
       for (const double side : {-1.0, 1.0}) {
-        if (d.exterior && side < 0.0) continue;  // the outside is not on the plan
-        if ((side < 0.0 ? d.room_minus : d.room_plus) < 0) continue;
+        if (d.exterior && side < 0.0) {
+          continue;  // the outside is not on the plan
+        }
+        if ((side < 0.0 ? d.room_minus : d.room_plus) < 0) {
+          continue;
+        }
         Point where = mid;
         const double radius = largest_circle(mid, &d, side, &where);
         if (radius < need) {
@@ -556,19 +650,25 @@ class AccessCheck {
   }
 
   void check_low_counter() {
-    if (plan_.counters().empty()) return;
+    if (plan_.counters().empty()) {
+      return;
+    }
     bool any_low = false;
     bool reached = false;
     for (const Target& t : targets_) {
-      if (!t.result.low_counter) continue;
+      if (!t.result.low_counter) {
+        continue;
+      }
       any_low = true;
       reached = reached || t.result.reachable;
     }
-    if (any_low && reached) return;
+    if (any_low && reached) {
+      return;
+    }
     NavFinding f;
     f.check = "low_counter";
     f.clause = kLowCounterClause;
-    f.standard_clauses = kStandardClauses;
+    f.standard_clauses = {kStandardClause};
     f.measured = 0.0;
     f.required = 1.0;
     f.unit = "counters";

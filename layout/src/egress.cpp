@@ -19,7 +19,8 @@ using detail::kUnreached;
 using detail::NavGrid;
 
 constexpr double kSlack = 1e-9;
-const std::vector<std::string> kStandardClauses{"4.4.1.2", "5.7.1"};
+constexpr const char* kZonesClause = "4.4.1.2";  // the standard: emergency facilities
+constexpr const char* kSafetyClause = "5.7.1";   // the standard: safety equipment and drills
 constexpr const char* kCountClause = "GB 50016-2014 5.5.8";
 constexpr const char* kRoomDoorsClause = "GB 50016-2014 5.5.15";
 constexpr const char* kDistanceClause = "GB 50016-2014 5.5.17";
@@ -69,10 +70,14 @@ class EgressCheck {
   void make_exit_fields() {
     const auto& openings = plan_.openings();
     for (std::size_t o = 0; o < openings.size(); ++o) {
-      if (!openings[o].emergency_exit) continue;
+      if (!openings[o].emergency_exit) {
+        continue;
+      }
       int doorway = -1;
       for (std::size_t d = 0; d < g_.doorways.size(); ++d) {
-        if (g_.doorways[d].opening == o) doorway = static_cast<int>(d);
+        if (g_.doorways[d].opening == o) {
+          doorway = static_cast<int>(d);
+        }
       }
       flow_.add_exit(o, doorway, detail::anchors(g_, exit_place(openings[o]), g_.walkable));
       exits_.push_back(o);
@@ -88,7 +93,9 @@ class EgressCheck {
     for (std::size_t z = 0; z < zones.size(); ++z) {
       const Box box = bounding_box(zones[z].polygon);
       for (const CellIndex c : g_.cell_of_vertex) {
-        if (zone_of_[c] >= 0 || !box.contains(g_.centre(c))) continue;
+        if (zone_of_[c] >= 0 || !box.contains(g_.centre(c))) {
+          continue;
+        }
         if (contains(zones[z].polygon, g_.centre(c))) {
           zone_of_[c] = static_cast<int>(z);
           cells[z].push_back(c);
@@ -103,31 +110,44 @@ class EgressCheck {
       zl.area = area(zones[z].polygon);
       zl.density = design_density(zones[z].kind);
       for (const SeatRow& row : plan_.seat_rows()) {
-        if (row.zone == zones[z].id) zl.seats += row.seats;
+        if (row.zone == zones[z].id) {
+          zl.seats += row.seats;
+        }
       }
       zl.persons = std::max(zl.area * zl.density, static_cast<double>(zl.seats));
       total += zl.persons;
       r_.loads.push_back(zl);
-      if (zl.persons <= 0.0) continue;
+      if (zl.persons <= 0.0) {
+        continue;
+      }
       if (cells[z].empty()) {
         // A zone with no walkable floor of its own: its people stand on the nearest cell.
         const Point c = centroid(zones[z].polygon);
         CellIndex best = kNoCell;
         for (const CellIndex v : g_.cell_of_vertex) {
-          if (best == kNoCell || (g_.centre(v) - c).norm() < (g_.centre(best) - c).norm()) best = v;
+          if (best == kNoCell || (g_.centre(v) - c).norm() < (g_.centre(best) - c).norm()) {
+            best = v;
+          }
         }
-        if (best != kNoCell) cells[z].push_back(best);
+        if (best != kNoCell) {
+          cells[z].push_back(best);
+        }
       }
-      for (const CellIndex c : cells[z])
+      for (const CellIndex c : cells[z]) {
         load[c] += zl.persons / static_cast<double>(cells[z].size());
+      }
     }
     r_.occupants = total;
     if (s_.occupants) {
       r_.occupants_given = true;
       r_.occupants = *s_.occupants;
       if (total > 0.0) {
-        for (double& l : load) l *= *s_.occupants / total;
-        for (ZoneLoad& zl : r_.loads) zl.persons *= *s_.occupants / total;
+        for (double& l : load) {
+          l *= *s_.occupants / total;
+        }
+        for (ZoneLoad& zl : r_.loads) {
+          zl.persons *= *s_.occupants / total;
+        }
       } else if (!g_.cell_of_vertex.empty()) {
         for (const CellIndex c : g_.cell_of_vertex) {
           load[c] = *s_.occupants / static_cast<double>(g_.cell_of_vertex.size());
@@ -141,7 +161,7 @@ class EgressCheck {
     NavFinding f;
     f.check = check;
     f.clause = clause;
-    f.standard_clauses = kStandardClauses;
+    f.standard_clauses = {kZonesClause, kSafetyClause};
     f.severity = severity;
     return f;
   }
@@ -159,7 +179,9 @@ class EgressCheck {
       e.effective_width = std::max(0.0, o.width - 2.0 * s_.boundary_layer);
       e.capacity = e.effective_width * s_.max_specific_flow;
       e.usable = flow_.exit_usable(k);
-      if (e.usable) ++usable_count;
+      if (e.usable) {
+        ++usable_count;
+      }
       r_.total_exit_width += o.width;
       r_.exits.push_back(e);
       if (!e.usable) {
@@ -208,7 +230,9 @@ class EgressCheck {
       f.required = r_.required_exit_width;
       f.unit = "m";
       std::string ids;
-      for (const ExitResult& e : r_.exits) ids += (ids.empty() ? "" : ", ") + e.id;
+      for (const ExitResult& e : r_.exits) {
+        ids += (ids.empty() ? "" : ", ") + e.id;
+      }
       f.element_id = ids;
       f.message = "the exits (" + ids + ") are " + fmt(r_.total_exit_width, 2) +
                   " m wide in all; " + fmt(persons, 0) + " persons need " +
@@ -223,10 +247,14 @@ class EgressCheck {
   void check_catchments() {
     for (ExitResult& e : r_.exits) {
       for (const ComponentFlow& c : r_.time.components) {
-        if (c.exit && c.id == e.id) e.persons = c.persons;
+        if (c.exit && c.id == e.id) {
+          e.persons = c.persons;
+        }
       }
       e.width_for_persons = std::ceil(e.persons - 1e-6) * r_.width_per_100 / 100.0;
-      if (e.clear_width >= e.width_for_persons - kSlack) continue;
+      if (e.clear_width >= e.width_for_persons - kSlack) {
+        continue;
+      }
       NavFinding f = finding("exit_share", kCapacityClause, Severity::warning);
       f.element_id = e.id;
       f.position = e.position;
@@ -248,13 +276,21 @@ class EgressCheck {
     t.clause = clause;
     CellIndex worst = kNoCell;
     const auto consider = [&](CellIndex c) {
-      if (nearest.exit[c] < 0) return;
-      if (worst == kNoCell || nearest.distance[c] > nearest.distance[worst]) worst = c;
+      if (nearest.exit[c] < 0) {
+        return;
+      }
+      if (worst == kNoCell || nearest.distance[c] > nearest.distance[worst]) {
+        worst = c;
+      }
     };
     if (cells != nullptr) {
-      for (const CellIndex c : *cells) consider(c);
+      for (const CellIndex c : *cells) {
+        consider(c);
+      }
     } else {
-      for (const CellIndex c : g_.cell_of_vertex) consider(c);
+      for (const CellIndex c : g_.cell_of_vertex) {
+        consider(c);
+      }
     }
     if (worst == kNoCell) {
       t.distance = kUnreached;
@@ -271,7 +307,9 @@ class EgressCheck {
   std::string room_name(const detail::Room& room) const {
     std::map<int, int> tally;
     for (const CellIndex c : room.cells) {
-      if (zone_of_[c] >= 0) ++tally[zone_of_[c]];
+      if (zone_of_[c] >= 0) {
+        ++tally[zone_of_[c]];
+      }
     }
     int best = -1;
     int count = 0;
@@ -292,7 +330,9 @@ class EgressCheck {
     double shared = 0.0;
     bool parted = false;
     detail::cells_along(g_, route, [&](CellIndex c) {
-      if (parted || f1.g[c] == kUnreached || f2.g[c] == kUnreached) return;
+      if (parted || f1.g[c] == kUnreached || f2.g[c] == kUnreached) {
+        return;
+      }
       const double walked = std::max(0.0, d1 - f1.g[c]);
       if (walked + f2.g[c] - d2 > s_.dead_end_tolerance) {
         parted = true;
@@ -310,20 +350,26 @@ class EgressCheck {
       RoomResult rr;
       rr.zone_id = room_name(room);
       rr.floor_area = room.floor_area;
-      for (const CellIndex c : room.cells) rr.persons += flow_.load()[c];
+      for (const CellIndex c : room.cells) {
+        rr.persons += flow_.load()[c];
+      }
       std::vector<int> doors;
       for (const int d : room.doorways) {
         const detail::Doorway& dw = g_.doorways[d];
         const Opening& o = openings[dw.opening];
         const int other = dw.room_minus == static_cast<int>(r) ? dw.room_plus : dw.room_minus;
         if (dw.exterior) {
-          if (o.emergency_exit) rr.exits.push_back(o.id);
+          if (o.emergency_exit) {
+            rr.exits.push_back(o.id);
+          }
         } else if (other >= 0 && other != static_cast<int>(r)) {
           rr.doors.push_back(o.id);
           doors.push_back(d);
         }
       }
-      if (rr.exits.empty() && doors.empty()) continue;  // a pocket: see check_cut_off
+      if (rr.exits.empty() && doors.empty()) {
+        continue;  // a pocket: see check_cut_off
+      }
       const std::string name = rr.zone_id.empty()
                                    ? "the room at " + at(g_.centre(room.cells.front()))
                                    : "room " + rr.zone_id;
@@ -360,11 +406,15 @@ class EgressCheck {
     const auto& openings = plan_.openings();
     // Any point of the room to its nearest door (GB 50016 5.5.17-3).
     std::vector<std::uint8_t> mask(g_.walkable.size(), 0);
-    for (const CellIndex c : room.cells) mask[c] = 1;
+    for (const CellIndex c : room.cells) {
+      mask[c] = 1;
+    }
     std::vector<detail::FieldSource> sources;
     std::vector<std::size_t> door_of_source;
     for (const int d : doors) {
-      for (const CellIndex c : g_.doorways[d].cells) mask[c] = 1;
+      for (const CellIndex c : g_.doorways[d].cells) {
+        mask[c] = 1;
+      }
     }
     for (const int d : doors) {
       const Opening& o = openings[g_.doorways[d].opening];
@@ -379,15 +429,18 @@ class EgressCheck {
     rr.farthest.clause = kDistanceClause;
     CellIndex worst = kNoCell;
     for (const CellIndex c : room.cells) {
-      if (inside.g[c] < kUnreached && (worst == kNoCell || inside.g[c] > inside.g[worst]))
+      if (inside.g[c] < kUnreached && (worst == kNoCell || inside.g[c] > inside.g[worst])) {
         worst = c;
+      }
     }
     if (worst != kNoCell) {
       rr.farthest.from = g_.centre(worst);
       rr.farthest.distance = inside.g[worst];
       rr.farthest.route = Route{detail::route_from_cell(g_, inside, worst)};
       CellIndex root = worst;
-      while (inside.parent[root] != root) root = inside.parent[root];
+      while (inside.parent[root] != root) {
+        root = inside.parent[root];
+      }
       rr.farthest.exit_id = openings[door_of_source[inside.origin[root]]].id;
       if (rr.farthest.distance > room_limit + kSlack) {
         NavFinding f = finding("room_travel_distance", kDistanceClause, Severity::failure);
@@ -415,9 +468,13 @@ class EgressCheck {
       int e1 = -1;
       for (std::size_t e = 0; e < exits_.size(); ++e) {
         to[e] = detail::distance_via(flow_.field(static_cast<int>(e)), start, &via[e]);
-        if (to[e] < kUnreached && (e1 < 0 || to[e] < to[e1])) e1 = static_cast<int>(e);
+        if (to[e] < kUnreached && (e1 < 0 || to[e] < to[e1])) {
+          e1 = static_cast<int>(e);
+        }
       }
-      if (e1 < 0) continue;  // no way out: check_cut_off reports it
+      if (e1 < 0) {
+        continue;  // no way out: check_cut_off reports it
+      }
       RoomResult::Door door;
       door.id = o.id;
       door.to_exit = to[e1];
@@ -426,10 +483,12 @@ class EgressCheck {
       for (const Point& p : detail::route_from_cell(g_, flow_.field(e1), start[via[e1]].cell)) {
         route.push_back(p);
       }
-      door.route = Route{detail::simplify(std::move(route))};
+      door.route = Route{detail::simplify(route)};
       door.dead_end_length = door.to_exit;
       for (std::size_t e = 0; e < exits_.size(); ++e) {
-        if (static_cast<int>(e) == e1 || to[e] == kUnreached) continue;
+        if (static_cast<int>(e) == e1 || to[e] == kUnreached) {
+          continue;
+        }
         door.dead_end_length =
             std::min(door.dead_end_length,
                      shared_length(door.route.points, e1, to[e1], static_cast<int>(e), to[e]));
@@ -460,7 +519,9 @@ class EgressCheck {
 
   void check_room_doors(const RoomResult& rr, const std::vector<int>& doors,
                         const std::string& name) {
-    if (!rr.exits.empty() || doors.empty()) return;
+    if (!rr.exits.empty() || doors.empty()) {
+      return;
+    }
     const auto& openings = plan_.openings();
     if (doors.size() < 2 && rr.floor_area > s_.single_door_room_max_area + kSlack) {
       NavFinding f = finding("room_doors", kRoomDoorsClause, Severity::failure);
@@ -475,7 +536,9 @@ class EgressCheck {
       r_.findings.push_back(std::move(f));
     }
     double width = 0.0;
-    for (const int d : doors) width += openings[g_.doorways[d].opening].width;
+    for (const int d : doors) {
+      width += openings[g_.doorways[d].opening].width;
+    }
     const double need = std::ceil(rr.persons - 1e-6) * r_.width_per_100 / 100.0;
     if (width < need - kSlack) {
       NavFinding f = finding("room_door_capacity", kCapacityClause, Severity::failure);
@@ -492,7 +555,9 @@ class EgressCheck {
     }
     for (const int d : doors) {
       const Opening& o = openings[g_.doorways[d].opening];
-      if (o.width >= s_.exit_min_width - kSlack) continue;
+      if (o.width >= s_.exit_min_width - kSlack) {
+        continue;
+      }
       NavFinding f = finding("door_width", kWidthClause, Severity::failure);
       f.element_id = o.id;
       f.target_id = rr.zone_id;
@@ -521,7 +586,9 @@ class EgressCheck {
         staff[a.cell] = 1;
         staff_of[a.cell] = c.id;
       }
-      if (out) continue;
+      if (out) {
+        continue;
+      }
       NavFinding f = finding("no_way_out", kDistanceClause, Severity::failure);
       f.element_id = c.id;
       f.position = c.staff_side;
@@ -532,7 +599,9 @@ class EgressCheck {
       r_.findings.push_back(std::move(f));
     }
     for (const CellIndex start : g_.cell_of_vertex) {
-      if (seen[start] || nearest.exit[start] >= 0) continue;
+      if (seen[start] || nearest.exit[start] >= 0) {
+        continue;
+      }
       std::vector<CellIndex> part{start};
       seen[start] = 1;
       for (std::size_t q = 0; q < part.size(); ++q) {
@@ -546,19 +615,27 @@ class EgressCheck {
         }
       }
       const double part_area = static_cast<double>(part.size()) * g_.h * g_.h;
-      if (part_area < s_.min_pocket_area - kSlack) continue;
+      if (part_area < s_.min_pocket_area - kSlack) {
+        continue;
+      }
       Point mean = Point::Zero();
-      for (const CellIndex c : part) mean += g_.centre(c);
+      for (const CellIndex c : part) {
+        mean += g_.centre(c);
+      }
       mean /= static_cast<double>(part.size());
       CellIndex middle = part.front();
       for (const CellIndex c : part) {
-        if ((g_.centre(c) - mean).norm() < (g_.centre(middle) - mean).norm()) middle = c;
+        if ((g_.centre(c) - mean).norm() < (g_.centre(middle) - mean).norm()) {
+          middle = c;
+        }
       }
       NavFinding f = finding("no_way_out", kDistanceClause, Severity::failure);
       f.position = g_.centre(middle);
       f.measured = part_area;
       f.unit = "m²";
-      if (zone_of_[middle] >= 0) f.target_id = plan_.zones()[zone_of_[middle]].id;
+      if (zone_of_[middle] >= 0) {
+        f.target_id = plan_.zones()[zone_of_[middle]].id;
+      }
       f.message = fmt(part_area, 1) + " m² of floor around " + at(f.position) +
                   (f.target_id.empty() ? "" : " in zone " + f.target_id) +
                   " has no way to any exit; give it a door or a way of at least 0.60 m";
@@ -567,7 +644,9 @@ class EgressCheck {
   }
 
   void check_blocked(const detail::Nearest& all) {
-    if (exits_.size() < 2) return;
+    if (exits_.size() < 2) {
+      return;
+    }
     const auto& openings = plan_.openings();
     const double limit = s_.open_hall_limit * factor_;
     double worst = -1.0;
@@ -580,11 +659,15 @@ class EgressCheck {
       b.farthest = farthest(nearest, limit, kDistanceClause, nullptr);
       std::size_t cut = 0;
       for (const CellIndex c : g_.cell_of_vertex) {
-        if (nearest.exit[c] < 0 && all.exit[c] >= 0) ++cut;
+        if (nearest.exit[c] < 0 && all.exit[c] >= 0) {
+          ++cut;
+        }
       }
       b.cut_off_area = static_cast<double>(cut) * g_.h * g_.h;
       for (std::size_t e = 0; e < exits_.size(); ++e) {
-        if (e != k) b.remaining_width += openings[exits_[e]].width;
+        if (e != k) {
+          b.remaining_width += openings[exits_[e]].width;
+        }
       }
       b.required_width = r_.required_exit_width;
       b.time = flow_.time(nearest, active);

@@ -19,7 +19,9 @@ constexpr double kSightShortfall = 1e-3;
 bool sees(const NavGrid& grid, const Point& from, const Point& to) {
   const Point d = to - from;
   const double len = d.norm();
-  if (len <= kSightShortfall) return true;
+  if (len <= kSightShortfall) {
+    return true;
+  }
   return grid.segment_clear(from, to - d * (kSightShortfall / len));
 }
 
@@ -62,7 +64,9 @@ std::vector<FieldSource> anchors(const NavGrid& grid, const Place& place,
   for (int j = j0; j <= j1; ++j) {
     for (int i = i0; i <= i1; ++i) {
       const CellIndex c = grid.cell(i, j);
-      if (!mask[c]) continue;
+      if (!mask[c]) {
+        continue;
+      }
       const Point p = grid.centre(c);
       Point foot = place.position;
       double d = (p - foot).norm();
@@ -77,7 +81,9 @@ std::vector<FieldSource> anchors(const NavGrid& grid, const Place& place,
           }
         }
       }
-      if (d > reach || !sees(grid, p, foot)) continue;
+      if (d > reach || !sees(grid, p, foot)) {
+        continue;
+      }
       result.push_back(FieldSource{c, d, foot});
     }
   }
@@ -97,7 +103,9 @@ Field any_angle_field(const NavGrid& grid, std::vector<FieldSource> sources,
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const FieldSource& s = sources[i];
-    if (!mask[s.cell] || s.distance >= f.g[s.cell]) continue;
+    if (!mask[s.cell] || s.distance >= f.g[s.cell]) {
+      continue;
+    }
     f.g[s.cell] = s.distance;
     f.parent[s.cell] = s.cell;
     f.origin[s.cell] = static_cast<std::int32_t>(i);
@@ -108,21 +116,28 @@ Field any_angle_field(const NavGrid& grid, std::vector<FieldSource> sources,
   if (targets != nullptr) {
     is_target.assign(n, 0);
     for (const CellIndex t : *targets) {
-      if (!is_target[t]) ++targets_left;
+      if (!is_target[t]) {
+        ++targets_left;
+      }
       is_target[t] = 1;
     }
   }
   while (!open.empty()) {
-    const auto [gs, s] = open.top();
+    const double gs = open.top().first;
+    const CellIndex s = open.top().second;
     open.pop();
-    if (closed[s] || gs > f.g[s]) continue;
+    if (closed[s] || gs > f.g[s]) {
+      continue;
+    }
     if (f.parent[s] != s && !grid.line_of_sight(f.parent[s], s, mask)) {
       // The straight line assumed when s was reached is blocked: come from the best settled
       // neighbour instead (the relaxing one is among them, so there is always one).
       double best = kUnreached;
       CellIndex via = kNoCell;
       for_neighbours(grid, s, [&](CellIndex m) {
-        if (!closed[m]) return;
+        if (!closed[m]) {
+          return;
+        }
         const double cand = f.g[m] + grid.step(m, s);
         if (cand < best) {
           best = cand;
@@ -136,10 +151,14 @@ Field any_angle_field(const NavGrid& grid, std::vector<FieldSource> sources,
     }
     closed[s] = 1;
     f.settled.push_back(s);
-    if (targets != nullptr && is_target[s] && --targets_left == 0) break;
+    if (targets != nullptr && is_target[s] && --targets_left == 0) {
+      break;
+    }
     const CellIndex ps = f.parent[s];
     for_neighbours(grid, s, [&](CellIndex m) {
-      if (closed[m] || !mask[m]) return;
+      if (closed[m] || !mask[m]) {
+        return;
+      }
       const double cand = f.g[ps] + grid.step(ps, m);
       if (cand < f.g[m]) {
         f.g[m] = cand;
@@ -149,7 +168,8 @@ Field any_angle_field(const NavGrid& grid, std::vector<FieldSource> sources,
       }
     });
   }
-  // Cells reached but not settled (after an early stop) keep an unverified straight line.
+  // Cells reached but not settled before an early stop hold a straight line not yet checked:
+  // forget them.
   for (std::size_t c = 0; c < n; ++c) {
     if (!closed[c]) {
       f.g[c] = kUnreached;
@@ -169,7 +189,9 @@ double distance_via(const Field& field, const std::vector<FieldSource>& start_an
     const double cand = field.g[a.cell] + a.distance;
     if (cand < d) {
       d = cand;
-      if (best != nullptr) *best = i;
+      if (best != nullptr) {
+        *best = i;
+      }
     }
   }
   return d;
@@ -177,7 +199,9 @@ double distance_via(const Field& field, const std::vector<FieldSource>& start_an
 
 std::vector<Point> route_from_cell(const NavGrid& grid, const Field& field, CellIndex from) {
   std::vector<Point> points;
-  if (from == kNoCell || field.parent[from] == kNoCell) return points;
+  if (from == kNoCell || field.parent[from] == kNoCell) {
+    return points;
+  }
   CellIndex c = from;
   points.push_back(grid.centre(c));
   while (field.parent[c] != c) {
@@ -185,13 +209,15 @@ std::vector<Point> route_from_cell(const NavGrid& grid, const Field& field, Cell
     points.push_back(grid.centre(c));
   }
   points.push_back(field.sources[field.origin[c]].foot);
-  return simplify(std::move(points));
+  return simplify(points);
 }
 
-std::vector<Point> simplify(std::vector<Point> polyline) {
+std::vector<Point> simplify(const std::vector<Point>& polyline) {
   std::vector<Point> out;
   for (const Point& p : polyline) {
-    if (!out.empty() && (p - out.back()).norm() < 1e-9) continue;
+    if (!out.empty() && (p - out.back()).norm() < 1e-9) {
+      continue;
+    }
     if (out.size() >= 2) {
       const Point u = out.back() - out[out.size() - 2];
       const Point v = p - out.back();
@@ -207,8 +233,9 @@ std::vector<Point> simplify(std::vector<Point> polyline) {
 
 double polyline_length(const std::vector<Point>& polyline) {
   double len = 0.0;
-  for (std::size_t k = 0; k + 1 < polyline.size(); ++k)
+  for (std::size_t k = 0; k + 1 < polyline.size(); ++k) {
     len += (polyline[k + 1] - polyline[k]).norm();
+  }
   return len;
 }
 
@@ -220,8 +247,9 @@ std::vector<std::uint32_t> start_vertices(const NavGrid& grid,
                                           const std::vector<CellIndex>& cells) {
   std::vector<std::uint32_t> starts;
   for (const CellIndex c : cells) {
-    if (grid.vertex_of_cell[c] >= 0)
+    if (grid.vertex_of_cell[c] >= 0) {
       starts.push_back(static_cast<std::uint32_t>(grid.vertex_of_cell[c]));
+    }
   }
   std::sort(starts.begin(), starts.end());
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
@@ -232,7 +260,9 @@ void previous_cells(const NavGrid& grid, const std::vector<std::uint32_t>& pred,
                     const std::vector<std::uint8_t>& reached, std::vector<CellIndex>& previous) {
   previous.assign(static_cast<std::size_t>(grid.cell_count()), kNoCell);
   for (std::size_t v = 0; v < pred.size(); ++v) {
-    if (reached[v]) previous[grid.cell_of_vertex[v]] = grid.cell_of_vertex[pred[v]];
+    if (reached[v]) {
+      previous[grid.cell_of_vertex[v]] = grid.cell_of_vertex[pred[v]];
+    }
   }
 }
 
@@ -253,7 +283,7 @@ std::vector<double> widest_from(const NavGrid& grid, const std::vector<CellIndex
   boost::dijkstra_shortest_paths(
       grid.graph, starts.begin(), starts.end(),
       boost::make_iterator_property_map(pred.begin(), index),
-      boost::make_iterator_property_map(best.begin(), index), weight, index, std::greater<double>(),
+      boost::make_iterator_property_map(best.begin(), index), weight, index, std::greater<>(),
       [](double a, double b) { return std::min(a, b); }, -1.0,
       std::numeric_limits<double>::infinity(), boost::default_dijkstra_visitor());
   std::vector<double> per_cell(static_cast<std::size_t>(grid.cell_count()), -1.0);
@@ -264,7 +294,9 @@ std::vector<double> widest_from(const NavGrid& grid, const std::vector<CellIndex
     // A start cell's own capacity counts too, even when the route ends there.
     per_cell[c] = best[v] < 0.0 ? -1.0 : std::min(best[v], capacity[c]);
   }
-  if (previous != nullptr) previous_cells(grid, pred, reached, *previous);
+  if (previous != nullptr) {
+    previous_cells(grid, pred, reached, *previous);
+  }
   return per_cell;
 }
 
@@ -283,7 +315,7 @@ std::vector<double> tolled_from(const NavGrid& grid, const std::vector<CellIndex
   boost::dijkstra_shortest_paths(grid.graph, starts.begin(), starts.end(),
                                  boost::make_iterator_property_map(pred.begin(), index),
                                  boost::make_iterator_property_map(dist.begin(), index), weight,
-                                 index, std::less<double>(), std::plus<double>(), kUnreached, 0.0,
+                                 index, std::less<>(), std::plus<>(), kUnreached, 0.0,
                                  boost::default_dijkstra_visitor());
   std::vector<double> per_cell(static_cast<std::size_t>(grid.cell_count()), kUnreached);
   std::vector<std::uint8_t> reached(nv, 0);
@@ -297,10 +329,14 @@ std::vector<double> tolled_from(const NavGrid& grid, const std::vector<CellIndex
 
 std::vector<CellIndex> chain_to(const std::vector<CellIndex>& previous, CellIndex to) {
   std::vector<CellIndex> chain;
-  if (to == kNoCell || previous[to] == kNoCell) return chain;
+  if (to == kNoCell || previous[to] == kNoCell) {
+    return chain;
+  }
   for (CellIndex c = to;; c = previous[c]) {
     chain.push_back(c);
-    if (previous[c] == c) break;
+    if (previous[c] == c) {
+      break;
+    }
   }
   std::reverse(chain.begin(), chain.end());
   return chain;
@@ -309,16 +345,20 @@ std::vector<CellIndex> chain_to(const std::vector<CellIndex>& previous, CellInde
 std::vector<Point> pull_taut(const NavGrid& grid, const std::vector<CellIndex>& chain,
                              const std::vector<std::uint8_t>& mask) {
   std::vector<Point> points;
-  if (chain.empty()) return points;
+  if (chain.empty()) {
+    return points;
+  }
   std::size_t at = 0;
   points.push_back(grid.centre(chain[0]));
   while (at + 1 < chain.size()) {
     std::size_t next = at + 1;
-    while (next + 1 < chain.size() && grid.line_of_sight(chain[at], chain[next + 1], mask)) ++next;
+    while (next + 1 < chain.size() && grid.line_of_sight(chain[at], chain[next + 1], mask)) {
+      ++next;
+    }
     points.push_back(grid.centre(chain[next]));
     at = next;
   }
-  return simplify(std::move(points));
+  return simplify(points);
 }
 
 }  // namespace hallsim::layout::detail

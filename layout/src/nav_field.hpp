@@ -54,7 +54,7 @@ double distance_via(const Field& field, const std::vector<FieldSource>& start_an
 std::vector<Point> route_from_cell(const NavGrid& grid, const Field& field, CellIndex from);
 
 /// Drops repeated points and points in line with their neighbours.
-std::vector<Point> simplify(std::vector<Point> polyline);
+std::vector<Point> simplify(const std::vector<Point>& polyline);
 /// Length of a polyline.
 double polyline_length(const std::vector<Point>& polyline);
 
@@ -87,7 +87,9 @@ void cells_along(const NavGrid& grid, const std::vector<Point>& polyline, Visit&
   for (std::size_t k = 0; k + 1 < polyline.size(); ++k) {
     const CellIndex a = grid.cell_at(polyline[k]);
     const CellIndex b = grid.cell_at(polyline[k + 1]);
-    if (a == kNoCell || b == kNoCell) continue;
+    if (a == kNoCell || b == kNoCell) {
+      continue;
+    }
     grid.trace(a, b, [&](CellIndex c) {
       visit(c);
       return true;

@@ -85,16 +85,23 @@ void FlowModel::trace_doors(ExitData& exit) const {
       const Doorway& dw = grid_.doorways[d];
       const double from = (leg.a - dw.span.a).dot(dw.normal);
       const double to = (leg.b - dw.span.a).dot(dw.normal);
-      if ((from >= 0.0) == (to >= 0.0)) continue;
-      if (!segments_intersect(leg, spans[d].line)) continue;
+      if ((from >= 0.0) == (to >= 0.0)) {
+        continue;
+      }
+      if (!segments_intersect(leg, spans[d].line)) {
+        continue;
+      }
       crossed.emplace_back(from / (from - to), static_cast<int>(d));
     }
     std::sort(crossed.begin(), crossed.end());
     for (const auto& [t, d] : crossed) {
       bool known = false;
-      for (int k = node; k > 0; k = exit.nodes[k].parent)
+      for (int k = node; k > 0; k = exit.nodes[k].parent) {
         known = known || exit.nodes[k].doorway == d;
-      if (known) continue;
+      }
+      if (known) {
+        continue;
+      }
       const auto key = std::make_pair(node, d);
       const auto it = child.find(key);
       if (it != child.end()) {
@@ -115,7 +122,9 @@ Nearest FlowModel::nearest(const std::vector<bool>& active) const {
   r.distance.assign(n, kUnreached);
   r.exit.assign(n, -1);
   for (std::size_t e = 0; e < exits_.size(); ++e) {
-    if (!active[e]) continue;
+    if (!active[e]) {
+      continue;
+    }
     const std::vector<double>& g = exits_[e].field.g;
     for (std::size_t c = 0; c < n; ++c) {
       if (g[c] < r.distance[c]) {
@@ -128,7 +137,9 @@ Nearest FlowModel::nearest(const std::vector<bool>& active) const {
 }
 
 double FlowModel::speed_at(double density) const {
-  if (density < settings_.law_min_density) return settings_.free_speed;
+  if (density < settings_.law_min_density) {
+    return settings_.free_speed;
+  }
   const double d = std::min(density, settings_.max_design_density);
   return settings_.speed_k * (1.0 - settings_.speed_a * d);
 }
@@ -144,17 +155,24 @@ double FlowModel::max_flow(const std::vector<bool>& active,
     return static_cast<long long>(std::llround(we * settings_.max_specific_flow * kFlowScale));
   };
   for (std::size_t r = 0; r < rooms; ++r) {
-    if (room_load[r] > 0.0) add_arc(g, source, r, kUnlimited);
+    if (room_load[r] > 0.0) {
+      add_arc(g, source, r, kUnlimited);
+    }
   }
   for (std::size_t e = 0; e < exits_.size(); ++e) {
-    if (!active[e] || exits_[e].doorway < 0) continue;
+    if (!active[e] || exits_[e].doorway < 0) {
+      continue;
+    }
     const int room = grid_.doorways[exits_[e].doorway].room_plus;
-    if (room >= 0)
+    if (room >= 0) {
       add_arc(g, static_cast<std::size_t>(room), sink,
               capacity_of(grid_.plan.openings()[exits_[e].opening]));
+    }
   }
   for (const Doorway& d : grid_.doorways) {
-    if (d.exterior || d.room_minus < 0 || d.room_plus < 0 || d.room_minus == d.room_plus) continue;
+    if (d.exterior || d.room_minus < 0 || d.room_plus < 0 || d.room_minus == d.room_plus) {
+      continue;
+    }
     const long long c = capacity_of(grid_.plan.openings()[d.opening]);
     add_arc(g, static_cast<std::size_t>(d.room_minus), static_cast<std::size_t>(d.room_plus), c);
     add_arc(g, static_cast<std::size_t>(d.room_plus), static_cast<std::size_t>(d.room_minus), c);
@@ -180,7 +198,9 @@ EgressTime FlowModel::time(const Nearest& nearest, const std::vector<bool>& acti
   double farthest = 0.0;
   for (const CellIndex c : grid_.cell_of_vertex) {
     const double load = load_.empty() ? 0.0 : load_[c];
-    if (load <= 0.0) continue;
+    if (load <= 0.0) {
+      continue;
+    }
     t.persons += load;
     const int e = nearest.exit[c];
     if (e < 0) {
@@ -201,7 +221,9 @@ EgressTime FlowModel::time(const Nearest& nearest, const std::vector<bool>& acti
       const Doorway& dw = grid_.doorways[grid_.doorway_of[c]];
       room = dw.room_plus >= 0 ? dw.room_plus : dw.room_minus;
     }
-    if (room >= 0) room_load[room] += load;
+    if (room >= 0) {
+      room_load[room] += load;
+    }
   }
   // Everyone behind a door passes it: sum each trie node's subtree onto its door.
   std::vector<double> door_persons(doors, 0.0);
@@ -235,12 +257,16 @@ EgressTime FlowModel::time(const Nearest& nearest, const std::vector<bool>& acti
     return f;
   };
   for (std::size_t e = 0; e < exits_.size(); ++e) {
-    if (!active[e]) continue;
+    if (!active[e]) {
+      continue;
+    }
     t.components.push_back(
         component(grid_.plan.openings()[exits_[e].opening], true, exit_persons[e], exit_first[e]));
   }
   for (std::size_t d = 0; d < doors; ++d) {
-    if (door_persons[d] <= 0.0) continue;
+    if (door_persons[d] <= 0.0) {
+      continue;
+    }
     t.components.push_back(component(grid_.plan.openings()[grid_.doorways[d].opening], false,
                                      door_persons[d], door_first[d]));
   }

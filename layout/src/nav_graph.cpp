@@ -25,7 +25,9 @@ Place point_place(const Point& p) {
 
 std::vector<Segment> edges_of(const Polygon& polygon) {
   std::vector<Segment> edges;
-  for (std::size_t e = 0; e < polygon.size(); ++e) edges.push_back(edge(polygon, e));
+  for (std::size_t e = 0; e < polygon.size(); ++e) {
+    edges.push_back(edge(polygon, e));
+  }
   return edges;
 }
 
@@ -42,7 +44,9 @@ Eigen::MatrixXd WalkingTimes::times(double speed) const {
 
 std::optional<std::size_t> WalkingTimes::index(const std::string& name) const {
   for (std::size_t i = 0; i < places.size(); ++i) {
-    if (places[i].name == name) return i;
+    if (places[i].name == name) {
+      return i;
+    }
   }
   return std::nullopt;
 }
@@ -68,12 +72,14 @@ Route DistanceField::route_from(const Point& p) const {
   const detail::NavGrid& g = *data_->grid;
   const auto start = detail::anchors(g, point_place(p), g.walkable);
   std::size_t best = 0;
-  if (detail::distance_via(data_->field, start, &best) == detail::kUnreached) return {};
+  if (detail::distance_via(data_->field, start, &best) == detail::kUnreached) {
+    return {};
+  }
   std::vector<Point> points{p};
   for (const Point& q : detail::route_from_cell(g, data_->field, start[best].cell)) {
     points.push_back(q);
   }
-  return Route{detail::simplify(std::move(points))};
+  return Route{detail::simplify(points)};
 }
 
 Point DistanceField::origin() const {
@@ -119,23 +125,31 @@ bool NavGraph::walkable(const Point& p) const {
 }
 
 double NavGraph::clearance(const Point& p) const {
-  if (!contains(grid_->plan.outline(), p)) return 0.0;
+  if (!contains(grid_->plan.outline(), p)) {
+    return 0.0;
+  }
   for (const Polygon& solid : grid_->solids) {
-    if (contains(solid, p)) return 0.0;
+    if (contains(solid, p)) {
+      return 0.0;
+    }
   }
   return grid_->clearance_at(p);
 }
 
 double NavGraph::free_width(const Point& p) const {
   const detail::CellIndex c = grid_->cell_at(p);
-  if (c == detail::kNoCell || !grid_->walkable[c]) return 0.0;
+  if (c == detail::kNoCell || !grid_->walkable[c]) {
+    return 0.0;
+  }
   return 2.0 * grid_->width_radius[c];
 }
 
 DistanceField NavGraph::distance_field(const std::vector<Place>& sources) const {
   std::vector<detail::FieldSource> starts;
   for (const Place& place : sources) {
-    for (const auto& a : detail::anchors(*grid_, place, grid_->walkable)) starts.push_back(a);
+    for (const auto& a : detail::anchors(*grid_, place, grid_->walkable)) {
+      starts.push_back(a);
+    }
   }
   auto data = std::make_shared<detail::FieldData>();
   data->grid = grid_;
@@ -146,16 +160,24 @@ DistanceField NavGraph::distance_field(const std::vector<Place>& sources) const 
 std::optional<Route> NavGraph::shortest_route(const Point& from, const Point& to) const {
   const auto start = detail::anchors(*grid_, point_place(from), grid_->walkable);
   std::vector<detail::CellIndex> targets;
-  for (const auto& a : start) targets.push_back(a.cell);
-  if (targets.empty()) return std::nullopt;
+  targets.reserve(start.size());
+  for (const auto& a : start) {
+    targets.push_back(a.cell);
+  }
+  if (targets.empty()) {
+    return std::nullopt;
+  }
   const detail::Field field = detail::any_angle_field(
       *grid_, detail::anchors(*grid_, point_place(to), grid_->walkable), grid_->walkable, &targets);
   std::size_t best = 0;
-  if (detail::distance_via(field, start, &best) == detail::kUnreached) return std::nullopt;
+  if (detail::distance_via(field, start, &best) == detail::kUnreached) {
+    return std::nullopt;
+  }
   std::vector<Point> points{from};
-  for (const Point& q : detail::route_from_cell(*grid_, field, start[best].cell))
+  for (const Point& q : detail::route_from_cell(*grid_, field, start[best].cell)) {
     points.push_back(q);
-  return Route{detail::simplify(std::move(points))};
+  }
+  return Route{detail::simplify(points)};
 }
 
 WalkingTimes NavGraph::walking_times(const std::vector<Place>& places) const {
@@ -185,7 +207,9 @@ std::vector<Place> NavGraph::simulation_places() const {
   const Opening& entrance = p.main_entrance();
   places.push_back(Place{entrance.id, PlaceKind::entrance, entrance.position, {entrance.span}});
   for (const Desk& desk : p.desks()) {
-    if (desk.kind != DeskKind::guidance) continue;
+    if (desk.kind != DeskKind::guidance) {
+      continue;
+    }
     places.push_back(Place{desk.id, PlaceKind::guidance_desk, centroid(desk.footprint),
                            edges_of(desk.footprint)});
   }
@@ -200,7 +224,9 @@ std::vector<Place> NavGraph::simulation_places() const {
     places.push_back(Place{kiosk.id, PlaceKind::kiosk, kiosk.customer_side, {}});
   }
   for (const Opening& o : p.openings()) {
-    if (!o.emergency_exit || o.main_entrance()) continue;
+    if (!o.emergency_exit || o.main_entrance()) {
+      continue;
+    }
     places.push_back(Place{o.id, PlaceKind::exit, o.position, {o.span}});
   }
   return places;

@@ -1,6 +1,7 @@
 #include "nav_grid.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <deque>
@@ -22,13 +23,15 @@ constexpr double kMaxRampSlope = 1.0 / 12.0;  // GB 55019 2.3.1
 constexpr double kMaxRampRise = 0.75;         // GB 55019 2.3.1: rise of one run
 
 Point perpendicular(const Point& u) {
-  return Point(-u.y(), u.x());
+  return {-u.y(), u.x()};
 }
 
 // Calls `fill(cell)` for every cell whose centre is inside `polygon` (crossing-number rule).
 template <class Fill>
 void rasterize(const NavGrid& g, const Polygon& polygon, Fill&& fill) {
-  if (polygon.size() < 3) return;
+  if (polygon.size() < 3) {
+    return;
+  }
   const Box box = bounding_box(polygon);
   const int j0 = std::max(0, static_cast<int>(std::floor((box.min.y() - g.origin.y()) / g.h)));
   const int j1 =
@@ -50,7 +53,9 @@ void rasterize(const NavGrid& g, const Polygon& polygon, Fill&& fill) {
       const int i0 = std::max(0, static_cast<int>(std::ceil((xs[p] - g.origin.x()) / g.h - 0.5)));
       const int i1 =
           std::min(g.nx - 1, static_cast<int>(std::floor((xs[p + 1] - g.origin.x()) / g.h - 0.5)));
-      for (int i = i0; i <= i1; ++i) fill(g.cell(i, j));
+      for (int i = i0; i <= i1; ++i) {
+        fill(g.cell(i, j));
+      }
     }
   }
 }
@@ -83,27 +88,41 @@ std::vector<Piece> pieces_between(double length,
   double at = 0.0;
   int before = -1;
   for (const auto& [from, to, opening] : cuts) {
-    if (from > at + kSlack) pieces.push_back(Piece{at, from, before, opening});
+    if (from > at + kSlack) {
+      pieces.push_back(Piece{at, from, before, opening});
+    }
     if (to > at) {
       at = to;
       before = opening;
     }
   }
-  if (length > at + kSlack) pieces.push_back(Piece{at, length, before, -1});
+  if (length > at + kSlack) {
+    pieces.push_back(Piece{at, length, before, -1});
+  }
   return pieces;
 }
 
 // Where an opening's clear span lies along `s`, as an interval of distances from s.a; nothing
-// if the span is not on this piece of wall.
+// if the span is not on this piece of wall. A span may run on over a bend-free corner of the
+// outline into the next edge: each edge takes its part.
 std::optional<std::pair<double, double>> span_on(const Segment& s, const Segment& span) {
   const double tol = kPlanTolerance + 1e-6;
-  if (distance(span.a, s) > tol || distance(span.b, s) > tol) return std::nullopt;
   const double len = s.length();
-  double a = projection_parameter(s, span.a) * len;
-  double b = projection_parameter(s, span.b) * len;
-  if (a > b) std::swap(a, b);
-  if (b < -tol || a > len + tol || b - a < kSlack) return std::nullopt;
-  return std::make_pair(std::max(a, 0.0), std::min(b, len));
+  const Point dir = (s.b - s.a) / len;
+  if (std::abs(cross(dir, span.a - s.a)) > tol || std::abs(cross(dir, span.b - s.a)) > tol) {
+    return std::nullopt;
+  }
+  double a = (span.a - s.a).dot(dir);
+  double b = (span.b - s.a).dot(dir);
+  if (a > b) {
+    std::swap(a, b);
+  }
+  a = std::max(a, 0.0);
+  b = std::min(b, len);
+  if (b - a < kSlack) {
+    return std::nullopt;
+  }
+  return std::make_pair(a, b);
 }
 
 class GridBuilder {
@@ -176,7 +195,9 @@ class GridBuilder {
       const Segment s = edge(outline, e);
       std::vector<std::tuple<double, double, int>> cuts;
       for (std::size_t o = 0; o < openings.size(); ++o) {
-        if (openings[o].wall != kOutlineWallId) continue;
+        if (openings[o].wall != kOutlineWallId) {
+          continue;
+        }
         if (const auto iv = span_on(s, openings[o].span)) {
           cuts.emplace_back(iv->first, iv->second, static_cast<int>(o));
         }
@@ -194,10 +215,14 @@ class GridBuilder {
       const double half = 0.5 * wall.thickness;
       for (std::size_t k = 0; k + 1 < wall.points.size(); ++k) {
         const Segment s{wall.points[k], wall.points[k + 1]};
-        if (s.length() < kSlack) continue;
+        if (s.length() < kSlack) {
+          continue;
+        }
         std::vector<std::tuple<double, double, int>> cuts;
         for (std::size_t o = 0; o < openings.size(); ++o) {
-          if (openings[o].wall != wall.id) continue;
+          if (openings[o].wall != wall.id) {
+            continue;
+          }
           if (const auto iv = span_on(s, openings[o].span)) {
             cuts.emplace_back(iv->first, iv->second, static_cast<int>(o));
           }
@@ -278,7 +303,9 @@ class GridBuilder {
       const bool is_wall = k < wall_rectangles_;
       rasterize(g, solids_[k], [&](CellIndex c) {
         g.solid[c] = 1;
-        if (is_wall) wall_solid_[c] = 1;
+        if (is_wall) {
+          wall_solid_[c] = 1;
+        }
       });
     }
   }
@@ -304,7 +331,9 @@ class GridBuilder {
       }
     }
     for (std::size_t c = 0; c < n; ++c) {
-      if (g.solid[c]) g.clearance[c] = 0.0;
+      if (g.solid[c]) {
+        g.clearance[c] = 0.0;
+      }
     }
   }
 
@@ -324,7 +353,9 @@ class GridBuilder {
     const auto& openings = plan().openings();
     for (std::size_t o = 0; o < openings.size(); ++o) {
       const Opening& op = openings[o];
-      if (op.span.length() < kSlack) continue;
+      if (op.span.length() < kSlack) {
+        continue;
+      }
       Doorway d;
       d.opening = o;
       d.span = op.span;
@@ -333,11 +364,15 @@ class GridBuilder {
       d.exterior = op.exterior;
       if (!op.exterior) {
         for (const Wall& w : plan().walls()) {
-          if (w.id == op.wall) d.wall_thickness = w.thickness;
+          if (w.id == op.wall) {
+            d.wall_thickness = w.thickness;
+          }
         }
       } else {
         const Point mid = 0.5 * (op.span.a + op.span.b);
-        if (!contains(plan().outline(), mid + 0.01 * d.normal, 0.0)) d.normal = -d.normal;
+        if (!contains(plan().outline(), mid + 0.01 * d.normal, 0.0)) {
+          d.normal = -d.normal;
+        }
       }
       d.half_depth = 0.5 * d.wall_thickness + g.settings.body_radius;
       const double len = op.span.length();
@@ -354,7 +389,9 @@ class GridBuilder {
             continue;
           }
           door_zone_[c] = 1;
-          if (!g.walkable[c] || g.doorway_of[c] >= 0) continue;
+          if (!g.walkable[c] || g.doorway_of[c] >= 0) {
+            continue;
+          }
           g.doorway_of[c] = index;
           d.cells.push_back(c);
         }
@@ -365,8 +402,8 @@ class GridBuilder {
 
   // Free width: where a link between neighbouring cells crosses the middle line of a passage
   // (its two cells are nearest to features on opposite sides, and the clearance rises from
-  // the cell to the crossing), the clearance at the crossing is half the passage's width. Each cell
-  // takes the crossing nearest to it: a crossing further along the passage would read the
+  // the cell to the crossing), the clearance at the crossing is half the passage's width.
+  // Each cell takes the crossing nearest to it: one further along the passage would read the
   // width a little way off, wider at a door in a thin wall.
   void measure_widths() {
     NavGrid& g = *g_;
@@ -375,25 +412,37 @@ class GridBuilder {
     g.width_point.resize(n);
     g.width_pair.assign(n, -1);
     std::vector<double> offset(n, std::numeric_limits<double>::infinity());
-    for (std::size_t c = 0; c < n; ++c) g.width_point[c] = g.centre(static_cast<CellIndex>(c));
+    for (std::size_t c = 0; c < n; ++c) {
+      g.width_point[c] = g.centre(static_cast<CellIndex>(c));
+    }
     const auto take = [&](CellIndex c, const Point& p, double value, std::int32_t across) {
-      if (value < g.clearance[c] - kSlack) return;  // not a middle line: the link dips
+      if (value < g.clearance[c] - kSlack) {
+        return;  // not a middle line: the link dips
+      }
       const double d = (p - g.centre(c)).norm();
-      if (d > offset[c] + kSlack || (d > offset[c] - kSlack && value <= g.width_radius[c])) return;
+      if (d > offset[c] + kSlack || (d > offset[c] - kSlack && value <= g.width_radius[c])) {
+        return;
+      }
       offset[c] = d;
       g.width_radius[c] = std::max(value, g.clearance[c]);
       g.width_point[c] = p;
       g.width_pair[c] = across;
     };
-    constexpr int kHalf[4][2] = {{1, 0}, {1, 1}, {0, 1}, {-1, 1}};
+    constexpr std::array<std::array<int, 2>, 4> kHalf{{{1, 0}, {1, 1}, {0, 1}, {-1, 1}}};
     for (int j = 0; j < g.ny; ++j) {
       for (int i = 0; i < g.nx; ++i) {
         const CellIndex a = g.cell(i, j);
-        if (!g.walkable[a] || g.nearest[a] < 0) continue;
+        if (!g.walkable[a] || g.nearest[a] < 0) {
+          continue;
+        }
         for (const auto& d : kHalf) {
-          if (!g.inside(i + d[0], j + d[1])) continue;
+          if (!g.inside(i + d[0], j + d[1])) {
+            continue;
+          }
           const CellIndex b = g.cell(i + d[0], j + d[1]);
-          if (!g.walkable[b] || g.nearest[b] < 0 || g.nearest[b] == g.nearest[a]) continue;
+          if (!g.walkable[b] || g.nearest[b] < 0 || g.nearest[b] == g.nearest[a]) {
+            continue;
+          }
           const Segment& fa = g.features[g.nearest[a]].segment;
           const Segment& fb = g.features[g.nearest[b]].segment;
           const Point pa = g.centre(a);
@@ -402,7 +451,9 @@ class GridBuilder {
             const Point p = pa + t * (pb - pa);
             return distance(p, fa) - distance(p, fb);
           };
-          if (phi(0.0) > kSlack || phi(1.0) < -kSlack) continue;
+          if (phi(0.0) > kSlack || phi(1.0) < -kSlack) {
+            continue;
+          }
           double lo = 0.0;
           double hi = 1.0;
           for (int it = 0; it < 40 && (hi - lo) * g.h > 1e-7; ++it) {
@@ -414,7 +465,9 @@ class GridBuilder {
           // is no passage: there both are nearest at the shared corner. Across a passage the
           // nearest points lie on opposite sides, about twice the clearance apart.
           const double spread = (closest_point(fa, p) - closest_point(fb, p)).norm();
-          if (spread < distance(p, fa)) continue;
+          if (spread < distance(p, fa)) {
+            continue;
+          }
           const double value = g.clearance_at(p);
           take(a, p, value, g.nearest[b]);
           take(b, p, value, g.nearest[a]);
@@ -428,7 +481,9 @@ class GridBuilder {
     const auto n = static_cast<std::size_t>(g.cell_count());
     g.vertex_of_cell.assign(n, -1);
     for (std::size_t c = 0; c < n; ++c) {
-      if (!g.walkable[c]) continue;
+      if (!g.walkable[c]) {
+        continue;
+      }
       g.vertex_of_cell[c] = static_cast<std::int32_t>(g.cell_of_vertex.size());
       g.cell_of_vertex.push_back(static_cast<CellIndex>(c));
     }
@@ -439,9 +494,13 @@ class GridBuilder {
       const int j = g.row(c);
       for (int dj = -1; dj <= 1; ++dj) {
         for (int di = -1; di <= 1; ++di) {
-          if ((di == 0 && dj == 0) || !g.inside(i + di, j + dj)) continue;
+          if ((di == 0 && dj == 0) || !g.inside(i + di, j + dj)) {
+            continue;
+          }
           const CellIndex d = g.cell(i + di, j + dj);
-          if (!g.walkable[d]) continue;
+          if (!g.walkable[d]) {
+            continue;
+          }
           edges.emplace_back(static_cast<std::uint32_t>(g.vertex_of_cell[c]),
                              static_cast<std::uint32_t>(g.vertex_of_cell[d]));
         }
@@ -456,7 +515,9 @@ class GridBuilder {
     g.room_of.assign(static_cast<std::size_t>(g.cell_count()), -1);
     std::vector<CellIndex> queue;
     for (const CellIndex start : g.cell_of_vertex) {
-      if (g.room_of[start] >= 0 || g.doorway_of[start] >= 0) continue;
+      if (g.room_of[start] >= 0 || g.doorway_of[start] >= 0) {
+        continue;
+      }
       const auto room = static_cast<std::int32_t>(g.rooms.size());
       g.rooms.emplace_back();
       queue.assign(1, start);
@@ -467,7 +528,9 @@ class GridBuilder {
         for (const auto v : boost::make_iterator_range(boost::adjacent_vertices(
                  static_cast<std::uint32_t>(g.vertex_of_cell[c]), g.graph))) {
           const CellIndex d = g.cell_of_vertex[v];
-          if (g.room_of[d] >= 0 || g.doorway_of[d] >= 0) continue;
+          if (g.room_of[d] >= 0 || g.doorway_of[d] >= 0) {
+            continue;
+          }
           g.room_of[d] = room;
           queue.push_back(d);
         }
@@ -486,8 +549,12 @@ class GridBuilder {
     for (int j = std::max(0, bj - 1); j <= std::min(g.by - 1, bj + 1); ++j) {
       for (int i = std::max(0, bi - 1); i <= std::min(g.bx - 1, bi + 1); ++i) {
         for (const std::int32_t f : g.buckets[static_cast<std::size_t>(j) * g.bx + i]) {
-          if (g.features[f].kind == FeatureKind::fitting) continue;
-          if (segments_intersect(move, g.features[f].segment)) return true;
+          if (g.features[f].kind == FeatureKind::fitting) {
+            continue;
+          }
+          if (segments_intersect(move, g.features[f].segment)) {
+            return true;
+          }
         }
       }
     }
@@ -507,23 +574,31 @@ class GridBuilder {
         queue.push_back(c);
       }
     }
-    constexpr int kFour[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    constexpr std::array<std::array<int, 2>, 4> kFour{{{1, 0}, {-1, 0}, {0, 1}, {0, -1}}};
     while (!queue.empty()) {
       const CellIndex c = queue.front();
       queue.pop_front();
       for (const auto& d : kFour) {
         const int i = g.column(c) + d[0];
         const int j = g.row(c) + d[1];
-        if (!g.inside(i, j)) continue;
+        if (!g.inside(i, j)) {
+          continue;
+        }
         const CellIndex e = g.cell(i, j);
-        if (label[e] >= 0 || wall_solid_[e] || door_zone_[e]) continue;
-        if ((g.clearance[c] < g.h || g.clearance[e] < g.h) && crosses_wall(c, e)) continue;
+        if (label[e] >= 0 || wall_solid_[e] || door_zone_[e]) {
+          continue;
+        }
+        if ((g.clearance[c] < g.h || g.clearance[e] < g.h) && crosses_wall(c, e)) {
+          continue;
+        }
         label[e] = label[c];
         queue.push_back(e);
       }
     }
     for (std::size_t c = 0; c < n; ++c) {
-      if (label[c] >= 0) g.rooms[label[c]].floor_area += g.h * g.h;
+      if (label[c] >= 0) {
+        g.rooms[label[c]].floor_area += g.h * g.h;
+      }
     }
   }
 
@@ -537,7 +612,9 @@ class GridBuilder {
         for (const auto v : boost::make_iterator_range(boost::adjacent_vertices(
                  static_cast<std::uint32_t>(g.vertex_of_cell[c]), g.graph))) {
           const CellIndex e = g.cell_of_vertex[v];
-          if (g.room_of[e] < 0) continue;
+          if (g.room_of[e] < 0) {
+            continue;
+          }
           const double off = (g.centre(e) - d.span.a).dot(d.normal);
           ++(off < 0.0 ? minus : plus)[g.room_of[e]];
         }
@@ -556,7 +633,9 @@ class GridBuilder {
       d.room_minus = most(minus);
       d.room_plus = most(plus);
       for (const int room : {d.room_minus, d.room_plus}) {
-        if (room < 0) continue;
+        if (room < 0) {
+          continue;
+        }
         auto& list = g.rooms[room].doorways;
         if (std::find(list.begin(), list.end(), static_cast<int>(k)) == list.end()) {
           list.push_back(static_cast<int>(k));
@@ -596,16 +675,21 @@ class GridBuilder {
         b = add(
             Barrier{BarrierKind::revolving, ElementType::opening, d.opening, mid, 0.0, 0.0, ""});
       }
-      if (b < 0) continue;
-      for (const CellIndex c : d.cells) g.barrier_of[c] = b;
+      if (b < 0) {
+        continue;
+      }
+      for (const CellIndex c : d.cells) {
+        g.barrier_of[c] = b;
+      }
     }
     // Ramps a wheelchair can use bridge the steps that run into them.
     std::vector<std::uint8_t> bridged(n, 0);
     const auto& changes = plan().level_changes();
     for (std::size_t k = 0; k < changes.size(); ++k) {
       const LevelChange& lc = changes[k];
-      if (lc.kind == LevelChangeKind::step || lc.line.length() < kSlack || lc.width <= 0.0)
+      if (lc.kind == LevelChangeKind::step || lc.line.length() < kSlack || lc.width <= 0.0) {
         continue;
+      }
       const double slope = lc.rise / lc.run();
       std::int32_t b = -1;
       const Point mid = 0.5 * (lc.line.a + lc.line.b);
@@ -624,7 +708,9 @@ class GridBuilder {
         continue;
       }
       rasterize(g, footprint(lc, 0.0), [&](CellIndex c) {
-        if (g.walkable[c] && g.barrier_of[c] < 0) g.barrier_of[c] = b;
+        if (g.walkable[c] && g.barrier_of[c] < 0) {
+          g.barrier_of[c] = b;
+        }
       });
     }
     // Steps: a band of cells along the edge, wide enough that no move between neighbours can
@@ -632,7 +718,9 @@ class GridBuilder {
     const double band = 0.75 * g.h;
     for (std::size_t k = 0; k < changes.size(); ++k) {
       const LevelChange& lc = changes[k];
-      if (lc.kind != LevelChangeKind::step || lc.rise <= kMaxThresholdRise + kSlack) continue;
+      if (lc.kind != LevelChangeKind::step || lc.rise <= kMaxThresholdRise + kSlack) {
+        continue;
+      }
       const std::int32_t b = add(Barrier{BarrierKind::step, ElementType::level_change, k,
                                          0.5 * (lc.line.a + lc.line.b), lc.rise * 1000.0,
                                          kMaxThresholdRise * 1000.0, "mm"});
@@ -641,8 +729,12 @@ class GridBuilder {
       for (int j = r.j0; j <= r.j1; ++j) {
         for (int i = r.i0; i <= r.i1; ++i) {
           const CellIndex c = g.cell(i, j);
-          if (!g.walkable[c] || bridged[c] || g.barrier_of[c] >= 0) continue;
-          if (distance(g.centre(c), lc.line) <= band) g.barrier_of[c] = b;
+          if (!g.walkable[c] || bridged[c] || g.barrier_of[c] >= 0) {
+            continue;
+          }
+          if (distance(g.centre(c), lc.line) <= band) {
+            g.barrier_of[c] = b;
+          }
         }
       }
     }
@@ -660,7 +752,9 @@ class GridBuilder {
 CellIndex NavGrid::cell_at(const Point& p) const {
   const double fx = std::floor((p.x() - origin.x()) / h);
   const double fy = std::floor((p.y() - origin.y()) / h);
-  if (fx < 0.0 || fy < 0.0 || fx >= nx || fy >= ny) return kNoCell;
+  if (fx < 0.0 || fy < 0.0 || fx >= nx || fy >= ny) {
+    return kNoCell;
+  }
   return cell(static_cast<int>(fx), static_cast<int>(fy));
 }
 
@@ -697,7 +791,9 @@ double NavGrid::clearance_at(const Point& p, std::int32_t* which) const {
       }
     }
   }
-  if (which != nullptr) *which = best_f;
+  if (which != nullptr) {
+    *which = best_f;
+  }
   return best;
 }
 
@@ -710,7 +806,9 @@ bool NavGrid::segment_clear(const Point& a, const Point& b) const {
   for (int j = j0; j <= j1; ++j) {
     for (int i = i0; i <= i1; ++i) {
       for (const std::int32_t f : buckets[static_cast<std::size_t>(j) * bx + i]) {
-        if (segments_intersect(s, features[f].segment)) return false;
+        if (segments_intersect(s, features[f].segment)) {
+          return false;
+        }
       }
     }
   }
@@ -753,9 +851,13 @@ const std::string& element_id(const Plan& plan, ElementType type, std::size_t in
 }
 
 std::string NavGrid::owner_id(std::int32_t feature) const {
-  if (feature < 0) return {};
+  if (feature < 0) {
+    return {};
+  }
   const Feature& f = features[feature];
-  if (f.kind == FeatureKind::outline) return kOutlineWallId;
+  if (f.kind == FeatureKind::outline) {
+    return kOutlineWallId;
+  }
   return element_id(plan, f.element_type, f.element_index);
 }
 

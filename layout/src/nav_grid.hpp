@@ -2,6 +2,7 @@
 // The navigation grid behind NavGraph: cells, clearance, free widths, doorways, rooms, and the
 // Boost.Graph graph of moves between walkable cells.
 
+#include <array>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/range/iterator_range.hpp>
 #include <cstdint>
@@ -33,7 +34,7 @@ struct Feature {
   std::size_t element_index = 0;                 ///< meaningless for the outline
   /// Openings whose jamb this piece forms (-1: none): a width measured between two jambs of
   /// the same opening is that opening's clear width.
-  int jamb_of[2] = {-1, -1};
+  std::array<int, 2> jamb_of = {-1, -1};
   bool is_jamb_of(int opening) const {
     return opening >= 0 && (jamb_of[0] == opening || jamb_of[1] == opening);
   }
@@ -169,7 +170,9 @@ bool NavGrid::trace(CellIndex a, CellIndex b, Visit&& visit) const {
   const int sy = dy > 0 ? 1 : -1;
   const long long ax = dx >= 0 ? dx : -dx;
   const long long ay = dy >= 0 ? dy : -dy;
-  if (!visit(cell(x, y))) return false;
+  if (!visit(cell(x, y))) {
+    return false;
+  }
   long long k = 1;
   long long l = 1;
   while (k <= ax || l <= ay) {
@@ -183,13 +186,17 @@ bool NavGrid::trace(CellIndex a, CellIndex b, Visit&& visit) const {
       ++l;
     } else {
       // Through a corner: the two cells beside it are touched too.
-      if (!visit(cell(x + sx, y)) || !visit(cell(x, y + sy))) return false;
+      if (!visit(cell(x + sx, y)) || !visit(cell(x, y + sy))) {
+        return false;
+      }
       x += sx;
       y += sy;
       ++k;
       ++l;
     }
-    if (!visit(cell(x, y))) return false;
+    if (!visit(cell(x, y))) {
+      return false;
+    }
   }
   return true;
 }
