@@ -32,7 +32,9 @@ struct EgressOptions {
 };
 
 std::string fixed(double v, int digits = 1) {
-  if (std::isinf(v)) return "unreachable";
+  if (std::isinf(v)) {
+    return "unreachable";
+  }
   std::ostringstream s;
   s << std::fixed << std::setprecision(digits) << v;
   return s.str();
@@ -44,13 +46,17 @@ std::string point(const layout::Point& p) {
 
 // JSON has no infinity: a walk that cannot be made is null.
 nlohmann::json number(double v) {
-  if (!std::isfinite(v)) return nullptr;
+  if (!std::isfinite(v)) {
+    return nullptr;
+  }
   return v;
 }
 
 nlohmann::json points(const std::vector<layout::Point>& polyline) {
   nlohmann::json out = nlohmann::json::array();
-  for (const layout::Point& p : polyline) out.push_back({p.x(), p.y()});
+  for (const layout::Point& p : polyline) {
+    out.push_back({p.x(), p.y()});
+  }
   return out;
 }
 
@@ -172,8 +178,9 @@ void print_text(const std::string& file, const layout::EgressReport& r) {
       << (r.occupants_given ? " (given)" : " (design load of the zones)") << ", floor "
       << fixed(r.building_area, 0) << " m²\n";
   out << "  exits:";
-  for (const layout::ExitResult& e : r.exits)
+  for (const layout::ExitResult& e : r.exits) {
     out << " " << e.id << " " << fixed(e.clear_width, 2) << " m;";
+  }
   out << " total " << fixed(r.total_exit_width, 2) << " m, needed "
       << fixed(r.required_exit_width, 2) << " m (" << fixed(r.width_per_100, 2)
       << " m per 100 persons)\n";
@@ -204,7 +211,9 @@ void print_text(const std::string& file, const layout::EgressReport& r) {
   for (std::size_t k = 0; k < r.blocked.size(); ++k) {
     const layout::BlockedExit& b = r.blocked[k];
     out << "  " << b.exit_id << " blocked: farthest walk " << fixed(b.farthest.distance) << " m";
-    if (b.cut_off_area > 0.0) out << ", " << fixed(b.cut_off_area) << " m² cut off";
+    if (b.cut_off_area > 0.0) {
+      out << ", " << fixed(b.cut_off_area) << " m² cut off";
+    }
     out << ", exits left " << fixed(b.remaining_width, 2) << " m, time " << fixed(b.time.time)
         << " s" << (r.worst_blocked && *r.worst_blocked == k ? " (worst case)" : "") << "\n";
   }
@@ -224,7 +233,9 @@ int run_egress(const EgressOptions& options) {
     nav.source_name = options.plan;
     const layout::NavGraph graph = layout::NavGraph::build(plan, nav);
     layout::EgressSettings settings;
-    if (options.occupants_given) settings.occupants = options.occupants;
+    if (options.occupants_given) {
+      settings.occupants = options.occupants;
+    }
     const layout::EgressReport report = layout::check_egress(graph, settings);
     if (options.format == "json") {
       std::cout << report_json(options.plan, report).dump(2) << "\n";
