@@ -42,14 +42,18 @@ sf::String to_sf(const std::string& utf8) {
 
 }  // namespace
 
-void require_display() {
-  if (can_open_display()) return;
+DisplayHold::DisplayHold() : display_(open_display(2000)) {
+  if (display_ != nullptr) return;
   const char* name = std::getenv("DISPLAY");
   const std::string which =
       (name == nullptr || name[0] == '\0') ? "DISPLAY is not set" : "DISPLAY=" + std::string(name);
   throw RenderError("cannot draw: no X display could be opened (" + which +
                     "); pictures are drawn in an off-screen OpenGL texture, which needs one: "
                     "run the command under `xvfb-run -a` on a machine without a screen");
+}
+
+DisplayHold::~DisplayHold() {
+  close_display(display_);
 }
 
 struct Font::Impl {

@@ -16,8 +16,21 @@ namespace hallsim::render::detail {
 /// A position in output pixels (x right, y down).
 using Pixel = Eigen::Vector2d;
 
-/// Throws RenderError unless an X display can be opened (SFML aborts the process without one).
-void require_display();
+/// Holds a connection to the X display while a picture is drawn. SFML opens and closes its own
+/// connection as its objects come and go, and aborts the process if the server refuses one;
+/// while this connection stays open the server never resets, so SFML's are not refused.
+class DisplayHold {
+ public:
+  /// Connects, waiting up to two seconds for a server that is resetting; throws RenderError
+  /// (saying to run under xvfb-run) if there is no display.
+  DisplayHold();
+  ~DisplayHold();
+  DisplayHold(const DisplayHold&) = delete;
+  DisplayHold& operator=(const DisplayHold&) = delete;
+
+ private:
+  void* display_ = nullptr;
+};
 
 /// A font read from a file, for measuring and drawing text.
 class Font {

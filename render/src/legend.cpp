@@ -144,9 +144,21 @@ std::vector<LegendSection> legend_for(const layout::Plan& plan, const Overlays& 
     analysis.entries.push_back({Swatch::ring, kFailureRed, "", "阻断处 Blocking element", white});
   }
   if (overlays.check) {
-    analysis.entries.push_back({Swatch::ring, kFailureRed, "", "不符合条款 Failed clause", white});
+    analysis.entries.push_back(
+        {Swatch::ring, kFailureRed, "", "不符合条款 Failed clause (shall)", white});
+    analysis.entries.push_back(
+        {Swatch::ring, kWarningAmber, "", "建议性条款 Clause not followed (should)", white});
   }
   if (!analysis.entries.empty()) legend.push_back(std::move(analysis));
+  if (overlays.check && !overlays.check->plan_wide.empty()) {
+    LegendSection whole{"整体不符合 Failing for the plan as a whole", {}};
+    for (const CheckMark& mark : overlays.check->plan_wide) {
+      whole.entries.push_back(
+          {Swatch::ring, mark.warning ? kWarningAmber : kFailureRed, "",
+           mark.note.empty() ? mark.clause : concat({mark.clause, " ", mark.note}), white});
+    }
+    legend.push_back(std::move(whole));
+  }
   return legend;
 }
 

@@ -41,6 +41,19 @@ void cross_mark(Painter& p, const Pixel& c, double r, double width, Rgba colour)
   p.canvas.line(c + Pixel(-r, r), c + Pixel(r, -r), width, colour);
 }
 
+// A mark's label on its right, or on its left where the right would run off the picture.
+void mark_label(Painter& p, const std::string& text, const Pixel& at, double radius, double size,
+                Rgba colour, double lower = 0.0) {
+  const Pixel centre = at + Pixel(0.0, lower);
+  const double width = p.canvas.measure(text, size, true).x();
+  const double gap = radius * 1.4;
+  if (centre.x() + gap + width + size * 0.3 > p.canvas.width()) {
+    boxed_text(p.canvas, text, centre - Pixel(gap, 0.0), size, colour, Align::right);
+  } else {
+    boxed_text(p.canvas, text, centre + Pixel(gap, 0.0), size, colour, Align::left);
+  }
+}
+
 }  // namespace
 
 void draw_heat_map(Painter& p, const EgressOverlay& egress) {
@@ -95,7 +108,7 @@ void draw_overlay_marks(Painter& p, const Overlays& overlays) {
       const std::string label = route.blocking_element.empty()
                                     ? "无法通行 blocked"
                                     : concat({"阻断 blocked: ", route.blocking_element});
-      boxed_text(p.canvas, label, c + Pixel(r * 1.4, 0.0), text, kFailureRed, Align::left);
+      mark_label(p, label, c, r, text, kFailureRed);
     }
   }
   if (overlays.egress) {
@@ -116,18 +129,20 @@ void draw_overlay_marks(Painter& p, const Overlays& overlays) {
         label = concat({label, " ", metres(polyline_length(egress.worst_route))});
       }
       label = concat({label, " / ", metres(egress.limit)});
-      boxed_text(p.canvas, label, c + Pixel(r * 1.5, 0.0), text, kWorstRoutePurple, Align::left);
+      mark_label(p, label, c, r, text, kWorstRoutePurple);
     }
   }
   if (overlays.check) {
     for (const CheckMark& mark : overlays.check->failures) {
+      const Rgba colour = mark.warning ? kWarningAmber : kFailureRed;
       const Pixel c = p.px(mark.where);
       const double r = p.sizes.text * 0.75;
-      p.canvas.ring(c, r, p.sizes.medium * 1.2, kFailureRed);
-      p.canvas.disc(c, p.sizes.medium * 1.2, kFailureRed);
+      p.canvas.ring(c, r, p.sizes.medium * 1.2, colour);
+      p.canvas.disc(c, p.sizes.medium * 1.2, colour);
       const std::string label =
           mark.note.empty() ? mark.clause : concat({mark.clause, " ", mark.note});
-      boxed_text(p.canvas, label, c + Pixel(r * 1.4, 0.0), text, kFailureRed, Align::left);
+      // A line lower than other marks' labels: a failed clause often sits on a blocked route.
+      mark_label(p, label, c, r, text, colour, text * 1.3);
     }
   }
 }

@@ -32,7 +32,7 @@ void check_options(const RenderOptions& options) {
   }
   if (!(options.plan_padding_em >= 0.0 && options.plan_padding_em <= 10.0)) {
     sink.error("/plan_padding_em", "the padding must be 0 to 10 text sizes",
-               "use the default of 3.6");
+               "use the default of 4.6");
   }
   if (!(options.exterior_wall_m >= 0.0 && options.exterior_wall_m <= 2.0)) {
     sink.error("/exterior_wall_m", "the exterior wall must be 0 to 2 m thick",
@@ -117,7 +117,8 @@ void draw_north_arrow(detail::Canvas& canvas, const ScaleBar& bar, const RenderO
 RenderedPlan render_plan(const layout::Plan& plan, const Overlays& overlays,
                          const RenderOptions& options) {
   check_options(options);
-  detail::require_display();
+  // Declared first so that it is closed last, after every SFML object of this picture.
+  const detail::DisplayHold display;
   const detail::Font font(
       resolve_font_file(options.font_file, std::getenv(kFontEnvironmentVariable)));
 

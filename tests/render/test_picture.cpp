@@ -99,9 +99,9 @@ TEST(PlanPicture, SampleZoneCentroidsShowTheirKind) {
 
 TEST(PlanPicture, ScaleBarHasTheRoundLengthTimesTheScale) {
   const auto picture = render_plan(load(kBoxHall), {}, width(1000));
-  // By hand: (1000 - 2 x (24 + 40)) px over 10.48 m = 83.206 px/m; a fifth of the plan's 872 px
-  // is 2.096 m, so the bar is 2 m = 166.41 px.
-  const double scale = 872.0 / 10.48;
+  // By hand: (1000 - 2 x (24 + 51)) px over 10.48 m = 81.107 px/m; a fifth of the plan's 850 px
+  // is 2.096 m, so the bar is 2 m = 162.21 px.
+  const double scale = 850.0 / 10.48;
   EXPECT_NEAR(picture.frame.pixels_per_metre, scale, 1e-9);
   EXPECT_DOUBLE_EQ(picture.scale_bar.length_m, 2.0);
   EXPECT_NEAR(picture.scale_bar.length_px, 2.0 * scale, 1e-9);
@@ -115,12 +115,19 @@ TEST(PlanPicture, ScaleBarHasTheRoundLengthTimesTheScale) {
     dark += 1.0 - (c.r + c.g + c.b) / (3.0 * 255.0);
   }
   EXPECT_NEAR(dark, 2.0 * scale, 0.5);
-  // The same for a picture twice as wide: 1.6 times the scale... and a bar of the same round
-  // length whose pixels follow.
+  // Twice as wide: text 22 px, padding round(4.6 x 22) = 101 px, (2000 - 2 x 125) / 10.48 =
+  // 166.98 px/m; a fifth of 1750 px is 2.096 m again, so the bar is 2 m, twice as long.
   const auto wide = render_plan(load(kBoxHall), {}, width(2000));
-  // Text 22 px, padding round(79.2) = 79 px: (2000 - 2 x 103) / 10.48 px/m; bar 2 m (3.42 m max).
-  EXPECT_NEAR(wide.frame.pixels_per_metre, 1794.0 / 10.48, 1e-9);
+  EXPECT_NEAR(wide.frame.pixels_per_metre, 1750.0 / 10.48, 1e-9);
   EXPECT_DOUBLE_EQ(wide.scale_bar.length_m, 2.0);
+  const int wide_row = static_cast<int>(wide.scale_bar.top);
+  const int wide_left = static_cast<int>(wide.scale_bar.left);
+  double wide_dark = 0.0;
+  for (int x = wide_left - 5; x < wide_left + 400; ++x) {
+    const Rgba c = wide.image.pixel(x, wide_row);
+    wide_dark += 1.0 - (c.r + c.g + c.b) / (3.0 * 255.0);
+  }
+  EXPECT_NEAR(wide_dark, 2.0 * 1750.0 / 10.48, 0.5);
 }
 
 TEST(PlanPicture, EveryEmergencyExitOfTheSamplesIsGreen) {
@@ -329,7 +336,9 @@ TEST(GoldenPicture, TownCenter) {
 TEST(GoldenPicture, BoxHallWithEveryOverlay) {
   Overlays overlays;
   overlays.egress = box_hall_egress();
-  overlays.check = CheckOverlay{{{"4.4.1.2", Point(2, 1), "exit count"}}};
+  CheckOverlay check;
+  check.failures.push_back({"4.4.1.2", Point(2, 1), "exit count"});
+  overlays.check = check;
   check_golden("box-hall-overlays", render_plan(load(kBoxHall), overlays).image);
 }
 

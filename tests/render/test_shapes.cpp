@@ -8,6 +8,7 @@
 #include <numbers>
 
 #include "hallsim/layout/loader.hpp"
+#include "hallsim/render/overlay_sources.hpp"
 #include "hallsim/render/palette.hpp"
 #include "hallsim/render/picture.hpp"
 #include "names.hpp"
@@ -233,9 +234,9 @@ TEST(Frame, BoxHallAtAThousandPixelsHasTheHandComputedScale) {
   const auto plan = layout::load_plan(HALLSIM_TEST_DATA_DIR "/render/box-hall.json");
   RenderOptions options;
   options.width_px = 1000;
-  // Text size round(1000 / 90) = 11 px; padding round(3.6 x 11) = 40 px; margin 24 px.
+  // Text size round(1000 / 90) = 11 px; padding round(4.6 x 11) = 51 px; margin 24 px.
   EXPECT_EQ(base_text_size(1000), 11);
-  EXPECT_EQ(plan_padding_px(options), 40);
+  EXPECT_EQ(plan_padding_px(options), 51);
   const PictureFrame frame = picture_frame(plan, options);
   // West and east: the 0.24 m exterior wall beyond the 10 m outline. South: the entrance's
   // 1.0 m leaf opens outwards. North: the wall.
@@ -243,9 +244,9 @@ TEST(Frame, BoxHallAtAThousandPixelsHasTheHandComputedScale) {
   EXPECT_NEAR(frame.extent.max.x(), 10.24, 1e-12);
   EXPECT_NEAR(frame.extent.min.y(), -1.0, 1e-12);
   EXPECT_NEAR(frame.extent.max.y(), 6.24, 1e-12);
-  EXPECT_NEAR(frame.pixels_per_metre, (1000.0 - 2 * (24 + 40)) / 10.48, 1e-9);
-  EXPECT_NEAR(frame.left, 64.0, 1e-9);
-  EXPECT_NEAR(frame.top, 24.0 + std::round(2.6 * 11) + 40.0, 1e-9);
+  EXPECT_NEAR(frame.pixels_per_metre, (1000.0 - 2 * (24 + 51)) / 10.48, 1e-9);
+  EXPECT_NEAR(frame.left, 75.0, 1e-9);
+  EXPECT_NEAR(frame.top, 24.0 + std::round(2.6 * 11) + 51.0, 1e-9);
   // North is up: the north-west corner is at the frame's top-left.
   const auto nw = frame.to_pixel(Point(-0.24, 6.24));
   EXPECT_NEAR(nw.x(), frame.left, 1e-9);
@@ -255,10 +256,10 @@ TEST(Frame, BoxHallAtAThousandPixelsHasTheHandComputedScale) {
 
 TEST(Frame, ServiceUnitIsScaledToTheWidth) {
   const auto plan = layout::load_plan(HALLSIM_SOURCE_DIR "/floorplans/service-unit.json");
-  RenderOptions options;  // 1600 px: text 18 px, padding round(64.8) = 65 px
+  RenderOptions options;  // 1600 px: text 18 px, padding round(82.8) = 83 px
   const PictureFrame frame = picture_frame(plan, options);
   EXPECT_NEAR(frame.extent.max.x() - frame.extent.min.x(), 8.48, 1e-12);
-  EXPECT_NEAR(frame.pixels_per_metre, (1600.0 - 2 * (24 + 65)) / 8.48, 1e-9);
+  EXPECT_NEAR(frame.pixels_per_metre, (1600.0 - 2 * (24 + 83)) / 8.48, 1e-9);
 }
 
 TEST(FontFile, OptionBeatsEnvironmentBeatsDefault) {
@@ -313,6 +314,62 @@ TEST(ImageHash, DependsOnEveryPixelAndOnTheShape) {
   EXPECT_NE(pixel_hash(a), pixel_hash(b));
   EXPECT_NE(pixel_hash(Image(2, 8)), pixel_hash(Image(4, 4)));  // same bytes, other shape
   EXPECT_EQ(to_hex(0x00ab'cdef'0123'4567ull), "00abcdef01234567");
+}
+
+layout::ClauseResult clause(const std::string& id, layout::Status status,
+                            std::vector<std::pair<std::string, layout::Outcome>> evidence) {
+  layout::ClauseResult result;
+  result.id = id;
+  result.title_zh = "标题" + id;
+  result.status = status;
+  for (const auto& [element, outcome] : evidence) {
+    layout::Evidence e;
+    e.element = element;
+    e.outcome = outcome;
+    result.evidence.push_back(e);
+  }
+  return result;
+}
+
+TEST(CheckOverlay, FailuresAreMarkedOnTheElementsTheirEvidenceNames) {
+  const auto plan = layout::load_plan(HALLSIM_TEST_DATA_DIR "/render/box-hall.json");
+  using layout::Outcome;
+  using layout::Status;
+  layout::ComplianceReport report;
+  report.clauses = {
+      clause("A", Status::fail, {{"c1", Outcome::not_met}, {"waiting", Outcome::met}}),
+      clause("B", Status::warn, {{"c1, east-exit", Outcome::not_met}}),
+      clause("C", Status::fail, {{"", Outcome::not_met}}),
+      clause("D", Status::pass, {{"main-door", Outcome::met}}),
+      clause("E", Status::warn, {{"no-such-thing", Outcome::not_met}}),
+      clause("F", Status::manual, {{"waiting", Outcome::not_evaluated}}),
+  };
+  const CheckOverlay overlay = check_overlay(plan, report);
+  ASSERT_EQ(overlay.failures.size(), 2u);
+  // c1 fails a shall (A) and a should (B): one red mark at the centroid of its desk.
+  EXPECT_EQ(overlay.failures[0].clause, "A, B");
+  EXPECT_EQ(overlay.failures[0].note, "(c1)");
+  EXPECT_FALSE(overlay.failures[0].warning);
+  EXPECT_NEAR((overlay.failures[0].where - Point(8.25, 5.3)).norm(), 0.0, 1e-12);
+  // The east exit only fails the should: amber, at its position.
+  EXPECT_EQ(overlay.failures[1].clause, "B");
+  EXPECT_TRUE(overlay.failures[1].warning);
+  EXPECT_NEAR((overlay.failures[1].where - Point(10, 4)).norm(), 0.0, 1e-12);
+  // No element to mark: listed for the plan as a whole, with the clause title.
+  ASSERT_EQ(overlay.plan_wide.size(), 2u);
+  EXPECT_EQ(overlay.plan_wide[0].clause, "C");
+  EXPECT_EQ(overlay.plan_wide[0].note, "标题C");
+  EXPECT_FALSE(overlay.plan_wide[0].warning);
+  EXPECT_EQ(overlay.plan_wide[1].clause, "E");
+  EXPECT_TRUE(overlay.plan_wide[1].warning);
+}
+
+TEST(CheckOverlay, ElementPositionsAreWhereThePictureDrawsThem) {
+  const auto plan = layout::load_plan(HALLSIM_TEST_DATA_DIR "/render/box-hall.json");
+  EXPECT_EQ(*element_position(plan, "waiting"), Point(3, 3));    // the zone's centroid
+  EXPECT_EQ(*element_position(plan, "main-door"), Point(3, 0));  // the door's middle
+  EXPECT_NEAR((*element_position(plan, "c1") - Point(8.25, 5.3)).norm(), 0.0, 1e-12);
+  EXPECT_FALSE(element_position(plan, "nothing").has_value());
 }
 
 }  // namespace

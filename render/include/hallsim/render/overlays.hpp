@@ -56,14 +56,19 @@ struct AccessOverlay {
 
 /// A failed clause, marked where it happens.
 struct CheckMark {
-  std::string clause;                           ///< e.g. "4.4.1.2"
+  std::string clause;                           ///< e.g. "4.4.1.2", or several: "4.3.3, 4.4.3 c"
   layout::Point where = layout::Point::Zero();  ///< the place in the plan
   std::string note;                             ///< short text shown beside the mark; may be empty
+  bool warning = false;  ///< only "should" clauses fail here (drawn amber, not red)
 };
 
-/// The compliance picture: one mark per failure.
+/// The compliance picture: one mark per place that fails, and the clauses that fail for the
+/// plan as a whole.
 struct CheckOverlay {
   std::vector<CheckMark> failures;
+  /// Clauses failing with no one place to mark (their `where` is not used), listed in the
+  /// legend as clause and note: "4.4.1.1 功能分区".
+  std::vector<CheckMark> plan_wide;
 };
 
 /// Everything that may be drawn over the plan; each part is optional.

@@ -23,6 +23,8 @@ inline constexpr Rgba kInteriorWall{70, 70, 70, 255};
 inline constexpr Rgba kGlassWall{122, 186, 222, 255};
 /// Failures in overlays (access routes, check marks, the part of the hall beyond the limit).
 inline constexpr Rgba kFailureRed{214, 39, 40, 255};
+/// Clauses that only warn ("should") in the check overlay.
+inline constexpr Rgba kWarningAmber{217, 119, 6, 255};
 /// Routes that work (wheelchair routes).
 inline constexpr Rgba kRouteBlue{31, 119, 180, 255};
 /// The worst point's route to an exit in the egress overlay.

@@ -37,7 +37,7 @@ struct RenderOptions {
   int margin_px = 24;  ///< white border around everything
   /// Room around the plan for the entrance arrow, exit labels and outdoor signs, in base text
   /// sizes (see base_text_size), so that labels keep fitting as the picture grows.
-  double plan_padding_em = 3.6;
+  double plan_padding_em = 4.6;
   double exterior_wall_m = 0.24;  ///< drawn thickness of the exterior wall, outside the outline
   bool legend = true;             ///< draw the legend under the plan
 };
