@@ -32,7 +32,9 @@ struct FitOptions {
 };
 
 std::string fixed(double x, int digits) {
-  if (!std::isfinite(x)) return "-";
+  if (!std::isfinite(x)) {
+    return "-";
+  }
   std::ostringstream out;
   out << std::fixed << std::setprecision(digits) << x;
   return out.str();
@@ -41,7 +43,9 @@ std::string fixed(double x, int digits) {
 std::string pad(const std::string& s, std::size_t width, bool right = false) {
   // Widths count characters, not bytes, so that item names in Chinese line up too.
   std::size_t chars = 0;
-  for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  for (const char c : s) {
+    chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  }
   const std::string fill(chars < width ? width - chars : 0, ' ');
   return right ? fill + s : s + fill;
 }
@@ -67,7 +71,8 @@ std::vector<std::size_t> open_hours(const sim::Calendar& calendar) {
   std::vector<std::size_t> hours;
   for (std::size_t h = 0; h < 24; ++h) {
     for (const sim::DayHours& d : calendar.days) {
-      if (d.open && d.open_time < (h + 1) * 3600.0 && doors_close(d) > h * 3600.0) {
+      const double begin = static_cast<double>(h) * 3600.0;
+      if (d.open && d.open_time < begin + 3600.0 && doors_close(d) > begin) {
         hours.push_back(h);
         break;
       }
@@ -100,7 +105,9 @@ void print_text(const FitOptions& o, const layout::TicketLog& log, const sim::Ti
       << sim::to_string(log.first_day) << ") to " << layout::to_string(last)
       << "; days with tickets:";
   for (std::size_t w = 0; w < fit.days_observed.size(); ++w) {
-    if (fit.days_observed[w] > 0) out << " " << day_name(w) << " " << fit.days_observed[w];
+    if (fit.days_observed[w] > 0) {
+      out << " " << day_name(w) << " " << fit.days_observed[w];
+    }
   }
   out << "\n  " << fit.served << " called and finished (finish - call is the service time); "
       << fit.outside_hours << " taken while the doors were shut (left out of the rates)\n"
@@ -126,14 +133,20 @@ void print_text(const FitOptions& o, const layout::TicketLog& log, const sim::Ti
   const auto hours = open_hours(calendar);
   out << "Arrivals per hour the doors are open, mean over the days observed\n  " << pad("item", 24)
       << pad("day", 4);
-  for (const std::size_t h : hours) out << pad(std::to_string(h), 7, true);
+  for (const std::size_t h : hours) {
+    out << pad(std::to_string(h), 7, true);
+  }
   out << "\n";
   for (const sim::ArrivalFit& a : fit.arrivals) {
     bool first = true;
     for (std::size_t w = 0; w < a.hourly_rate.size(); ++w) {
-      if (fit.days_observed[w] == 0) continue;
+      if (fit.days_observed[w] == 0) {
+        continue;
+      }
       out << "  " << pad(first ? a.item : "", 24) << pad(day_name(w), 4);
-      for (const std::size_t h : hours) out << pad(fixed(a.hourly_rate[w][h], 2), 7, true);
+      for (const std::size_t h : hours) {
+        out << pad(fixed(a.hourly_rate[w][h], 2), 7, true);
+      }
       out << "\n";
       first = false;
     }
@@ -145,7 +158,9 @@ void print_json(const FitOptions& o, const layout::TicketLog& log, const sim::Ti
   const auto by_day = [&fit](const std::array<std::array<double, 24>, sim::kWeekdays>& v) {
     ordered_json j = ordered_json::object();
     for (std::size_t w = 0; w < v.size(); ++w) {
-      if (fit.days_observed[w] > 0) j[day_name(w)] = v[w];
+      if (fit.days_observed[w] > 0) {
+        j[day_name(w)] = v[w];
+      }
     }
     return j;
   };
@@ -197,11 +212,15 @@ int run_fit(const FitOptions& o) {
     problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
   }
   try {
-    if (!o.scenario.empty()) calendar = layout::load_scenario_file(o.scenario).scenario.calendar;
+    if (!o.scenario.empty()) {
+      calendar = layout::load_scenario_file(o.scenario).scenario.calendar;
+    }
   } catch (const layout::InputError& e) {
     problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
   }
-  if (!problems.empty()) return report_input_error(layout::InputError(std::move(problems)));
+  if (!problems.empty()) {
+    return report_input_error(layout::InputError(std::move(problems)));
+  }
   try {
     const sim::TicketLogFit fit = sim::fit_ticket_log(log.records, log.first_day, calendar);
     if (o.format == "json") {
@@ -215,7 +234,9 @@ int run_fit(const FitOptions& o) {
                          : o.name;
       write_file_atomically(o.output,
                             layout::fitted_scenario_json(fit, calendar, name, log.first_day));
-      if (o.format == "text") std::cout << "\nwrote " << o.output << "\n";
+      if (o.format == "text") {
+        std::cout << "\nwrote " << o.output << "\n";
+      }
     }
   } catch (const OutputError& e) {
     std::cerr << "hallsim fit: error: " << e.what() << "\n";

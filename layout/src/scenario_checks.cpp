@@ -36,7 +36,9 @@ std::string hours_text(const sim::DayHours& d) {
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
@@ -52,7 +54,9 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 class Checker {
  public:
   Checker(const sim::Scenario& s, DiagnosticSink& sink) : s_(s), sink_(sink) {
-    for (const auto& item : s.catalogue.items) item_ids_.push_back(item.id);
+    for (const auto& item : s.catalogue.items) {
+      item_ids_.push_back(item.id);
+    }
   }
 
   void run() {
@@ -91,7 +95,9 @@ class Checker {
     for (std::size_t w = 0; w < s_.calendar.days.size(); ++w) {
       const sim::DayHours& d = hours(w);
       const std::string p = at("/calendar/days", w);
-      if (!d.open) continue;
+      if (!d.open) {
+        continue;
+      }
       any_open = true;
       if (!(d.open_time < d.close_time)) {
         error(p + "/close_time",
@@ -199,18 +205,26 @@ class Checker {
       const sim::DayHours& day = hours(w);
       std::vector<std::size_t> shut;
       for (std::size_t h = 0; h < 24; ++h) {
-        if (d.hourly_rate[w][h] <= 0.0) continue;
+        if (d.hourly_rate[w][h] <= 0.0) {
+          continue;
+        }
+        const double begin = static_cast<double>(h) * 3600.0;
         const double open =
-            std::min(doors_close(day), (h + 1) * 3600.0) - std::max(day.open_time, h * 3600.0);
-        if (!day.open || open <= 0.0) shut.push_back(h);
+            std::min(doors_close(day), begin + 3600.0) - std::max(day.open_time, begin);
+        if (!day.open || open <= 0.0) {
+          shut.push_back(h);
+        }
       }
-      if (shut.empty()) continue;
+      if (shut.empty()) {
+        continue;
+      }
       const std::size_t h = shut.front();
-      std::string message =
-          "a rate of " + format_number(d.hourly_rate[w][h]) + " visitors per hour at " +
-          clock_text(h * 3600.0) + "-" + clock_text((h + 1) * 3600.0) + " on " + day_name(w) +
-          ", when the doors are shut (" +
-          (day.open ? "open " + hours_text(day) : std::string("closed all day")) + ")";
+      std::string message = "a rate of " + format_number(d.hourly_rate[w][h]) +
+                            " visitors per hour at " + clock_text(static_cast<double>(h) * 3600.0) +
+                            "-" + clock_text(static_cast<double>(h + 1) * 3600.0) + " on " +
+                            day_name(w) + ", when the doors are shut (" +
+                            (day.open ? "open " + hours_text(day) : std::string("closed all day")) +
+                            ")";
       if (shut.size() > 1) {
         message += ", and " + std::to_string(shut.size() - 1) + " more such hours that day";
       }
@@ -224,7 +238,9 @@ class Checker {
     const bool uniform = std::all_of(d.hourly_shape.begin(), d.hourly_shape.end(),
                                      [](double x) { return x == 0.0; });
     for (std::size_t w = 0; w < s_.calendar.days.size(); ++w) {
-      if (d.daily_total[w] <= 0.0) continue;
+      if (d.daily_total[w] <= 0.0) {
+        continue;
+      }
       const sim::DayHours& day = hours(w);
       if (!day.open) {
         error(at(p + "/daily_total", w),
@@ -233,7 +249,9 @@ class Checker {
               "set it to 0, or open the hall that day in /calendar/days");
         continue;
       }
-      if (uniform) continue;
+      if (uniform) {
+        continue;
+      }
       const auto rates = sim::walk_in_rates(d, day, static_cast<sim::Weekday>(w));
       if (sim::expected_arrivals(rates, day) <= 0.0) {
         error(p + "/hourly_shape",
@@ -250,7 +268,9 @@ class Checker {
     for (std::size_t i = 0; i < slots.size(); ++i) {
       const sim::AppointmentSlots& a = slots[i];
       const std::string p = at("/demand/appointments/slots", i);
-      if (!known_item(a.item)) unknown_item(p + "/item", a.item);
+      if (!known_item(a.item)) {
+        unknown_item(p + "/item", a.item);
+      }
       if (!(a.first_slot < a.last_slot_end)) {
         error(p + "/last_slot_end",
               "the last slot ends at " + clock_text(a.last_slot_end) + ", not after the first " +
@@ -277,7 +297,9 @@ class Checker {
         const bool applies =
             a.days.empty() ||
             std::find(a.days.begin(), a.days.end(), static_cast<sim::Weekday>(w)) != a.days.end();
-        if (!applies || !day.open) continue;
+        if (!applies || !day.open) {
+          continue;
+        }
         if (a.first_slot < day.open_time || a.last_slot_end > doors_close(day)) {
           error(p + (a.first_slot < day.open_time ? "/first_slot" : "/last_slot_end"),
                 "the slots " + clock_text(a.first_slot) + "-" + clock_text(a.last_slot_end) +
@@ -363,7 +385,9 @@ std::string did_you_mean(const std::string& wrong, const std::vector<std::string
 std::string joined(const std::vector<std::string>& names) {
   std::string text;
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) text += ", ";
+    if (i > 0) {
+      text += ", ";
+    }
     text += names[i];
   }
   return text;

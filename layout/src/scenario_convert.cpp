@@ -28,7 +28,9 @@ const json* field(const json& j, const char* key) {
 sim::Weekday weekday(const json& j) {
   const std::string name = j.get<std::string>();
   for (std::size_t i = 0; i < kDayNames.size(); ++i) {
-    if (name == kDayNames[i]) return static_cast<sim::Weekday>(i);
+    if (name == kDayNames[i]) {
+      return static_cast<sim::Weekday>(i);
+    }
   }
   return sim::Weekday::mon;  // the schema allows only the names above
 }
@@ -38,7 +40,9 @@ double clock(const json& j) {
   const std::string t = j.get<std::string>();
   const auto two = [&t](std::size_t at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); };
   double seconds = two(0) * 3600.0 + two(3) * 60.0;
-  if (t.size() == 8) seconds += two(6);
+  if (t.size() == 8) {
+    seconds += two(6);
+  }
   return seconds;
 }
 
@@ -79,16 +83,34 @@ class Converter {
                         std::string& description) {
     sim::Scenario s;
     s.name = doc.at("name").get<std::string>();
-    if (const json* d = field(doc, "description")) description = d->get<std::string>();
-    if (const json* d = field(doc, "first_day")) first_day = weekday(*d);
-    if (const json* j = field(doc, "calendar")) s.calendar = calendar(*j);
+    if (const json* d = field(doc, "description")) {
+      description = d->get<std::string>();
+    }
+    if (const json* d = field(doc, "first_day")) {
+      first_day = weekday(*d);
+    }
+    if (const json* j = field(doc, "calendar")) {
+      s.calendar = calendar(*j);
+    }
     s.catalogue = catalogue(doc.at("catalogue"));
-    if (const json* j = field(doc, "demand")) s.demand = demand(*j);
-    if (const json* j = field(doc, "population")) s.population = population(*j);
-    if (const json* j = field(doc, "behaviour")) s.behaviour = behaviour(*j);
-    if (const json* j = field(doc, "staffing")) s.staffing = staffing(*j);
-    if (const json* j = field(doc, "reviews")) s.reviews = reviews(*j);
-    if (const json* j = field(doc, "policies")) s.policies = policies(*j);
+    if (const json* j = field(doc, "demand")) {
+      s.demand = demand(*j);
+    }
+    if (const json* j = field(doc, "population")) {
+      s.population = population(*j);
+    }
+    if (const json* j = field(doc, "behaviour")) {
+      s.behaviour = behaviour(*j);
+    }
+    if (const json* j = field(doc, "staffing")) {
+      s.staffing = staffing(*j);
+    }
+    if (const json* j = field(doc, "reviews")) {
+      s.reviews = reviews(*j);
+    }
+    if (const json* j = field(doc, "policies")) {
+      s.policies = policies(*j);
+    }
     if (const json* j = field(doc, "replay")) {
       s.replay.recorded_service_times = flag(*j, "recorded_service_times", false);
     }
@@ -107,14 +129,18 @@ class Converter {
   static std::vector<std::string> strings(const json& j, const char* key) {
     std::vector<std::string> out;
     if (const json* f = field(j, key)) {
-      for (const json& s : *f) out.push_back(s.get<std::string>());
+      for (const json& s : *f) {
+        out.push_back(s.get<std::string>());
+      }
     }
     return out;
   }
   static std::vector<sim::Weekday> days(const json& j) {
     std::vector<sim::Weekday> out;
     if (const json* f = field(j, "days")) {
-      for (const json& d : *f) out.push_back(weekday(d));
+      for (const json& d : *f) {
+        out.push_back(weekday(d));
+      }
     }
     return out;
   }
@@ -127,13 +153,19 @@ class Converter {
 
   sim::DistributionSpec distribution(const json* j, const std::string& ptr,
                                      const sim::DistributionSpec& fallback, Role role) {
-    if (j == nullptr) return fallback;
+    if (j == nullptr) {
+      return fallback;
+    }
     const std::string kind_name = j->at("kind").get<std::string>();
     const KindParameters* kind = nullptr;
     for (const KindParameters& k : kinds()) {
-      if (kind_name == k.name) kind = &k;
+      if (kind_name == k.name) {
+        kind = &k;
+      }
     }
-    if (kind == nullptr) return fallback;  // the schema lists the same names
+    if (kind == nullptr) {
+      return fallback;  // the schema lists the same names
+    }
     sim::DistributionSpec d;
     d.kind = kind->kind;
     bool complete = true;
@@ -156,16 +188,22 @@ class Converter {
         complete = false;
       }
     }
-    if (!complete) return fallback;
+    if (!complete) {
+      return fallback;
+    }
     d.mean = number(*j, "mean", 0.0);
     d.cv = d.kind == sim::DistributionKind::exponential ? 1.0 : number(*j, "cv", 0.0);
     d.stddev = number(*j, "stddev", 0.0);
     d.low = number(*j, "low", 0.0);
     d.high = number(*j, "high", 0.0);
     if (const json* data = field(*j, "data")) {
-      for (const json& x : *data) d.data.push_back(x.get<double>());
+      for (const json& x : *data) {
+        d.data.push_back(x.get<double>());
+      }
     }
-    if (role == Role::duration) check_duration(d, ptr);
+    if (role == Role::duration) {
+      check_duration(d, ptr);
+    }
     if (d.kind == sim::DistributionKind::uniform && d.low > d.high) {
       sink_.error(ptr + "/high",
                   "the upper end " + format_number(d.high) + " is below the lower end " +
@@ -253,8 +291,12 @@ class Converter {
     }
     const bool hours_given = j.contains("open_time") || j.contains("close_time");
     d.open = flag(j, "open", hours_given ? true : d.open);
-    if (const json* f = field(j, "open_time")) d.open_time = clock(*f);
-    if (const json* f = field(j, "close_time")) d.close_time = clock(*f);
+    if (const json* f = field(j, "open_time")) {
+      d.open_time = clock(*f);
+    }
+    if (const json* f = field(j, "close_time")) {
+      d.close_time = clock(*f);
+    }
     if (const json* f = field(j, "lunch_break")) {
       d.lunch_break = interval(*f);
       d.has_lunch_break = true;
@@ -267,14 +309,18 @@ class Converter {
       // A day that gives its hours gives its lunch break too: without one it has none.
       d.has_lunch_break = flag(j, "has_lunch_break", hours_given ? false : d.has_lunch_break);
     }
-    if (const json* f = field(j, "extended_until")) d.extended_until = clock(*f);
+    if (const json* f = field(j, "extended_until")) {
+      d.extended_until = clock(*f);
+    }
     return d;
   }
 
   sim::ServiceCatalogue catalogue(const json& j) {
     sim::ServiceCatalogue c;
     const json& items = j.at("items");
-    for (std::size_t i = 0; i < items.size(); ++i) c.items.push_back(item(items[i], i));
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      c.items.push_back(item(items[i], i));
+    }
     c.complaint_time = distribution(field(j, "complaint_time"), "/catalogue/complaint_time",
                                     c.complaint_time, Role::duration);
     c.consultation_time =
@@ -290,10 +336,14 @@ class Converter {
     const std::string ptr = "/catalogue/items/" + std::to_string(index);
     sim::ServiceItem it;
     it.id = j.at("id").get<std::string>();
-    if (const json* f = field(j, "name")) it.name = f->get<std::string>();
+    if (const json* f = field(j, "name")) {
+      it.name = f->get<std::string>();
+    }
     it.service_time = distribution(field(j, "service_time"), ptr + "/service_time", it.service_time,
                                    Role::duration);
-    if (j.contains("counter_types")) it.counter_types = strings(j, "counter_types");
+    if (j.contains("counter_types")) {
+      it.counter_types = strings(j, "counter_types");
+    }
     it.counters = strings(j, "counters");
     it.kiosk_share = number(j, "kiosk_share", it.kiosk_share);
     it.kiosk_time =
@@ -313,11 +363,15 @@ class Converter {
   sim::Demand demand(const json& j) {
     sim::Demand d;
     if (const json* list = field(j, "items")) {
-      for (std::size_t i = 0; i < list->size(); ++i) d.items.push_back(item_demand((*list)[i], i));
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        d.items.push_back(item_demand((*list)[i], i));
+      }
     }
     if (const json* a = field(j, "appointments")) {
       if (const json* list = field(*a, "slots")) {
-        for (const json& s : *list) d.appointments.slots.push_back(slots(s));
+        for (const json& s : *list) {
+          d.appointments.slots.push_back(slots(s));
+        }
       }
       d.appointments.no_show = number(*a, "no_show", d.appointments.no_show);
       d.appointments.punctuality =
@@ -348,13 +402,19 @@ class Converter {
     if (hourly != nullptr) {
       d.form = sim::RateForm::hourly;
       for (std::size_t w = 0; w < hourly->size(); ++w) {
-        for (std::size_t h = 0; h < 24; ++h) d.hourly_rate[w][h] = (*hourly)[w][h].get<double>();
+        for (std::size_t h = 0; h < 24; ++h) {
+          d.hourly_rate[w][h] = (*hourly)[w][h].get<double>();
+        }
       }
     } else if (total != nullptr) {
       d.form = sim::RateForm::daily_total;
-      for (std::size_t w = 0; w < total->size(); ++w) d.daily_total[w] = (*total)[w].get<double>();
+      for (std::size_t w = 0; w < total->size(); ++w) {
+        d.daily_total[w] = (*total)[w].get<double>();
+      }
       if (shape != nullptr) {
-        for (std::size_t h = 0; h < 24; ++h) d.hourly_shape[h] = (*shape)[h].get<double>();
+        for (std::size_t h = 0; h < 24; ++h) {
+          d.hourly_shape[h] = (*shape)[h].get<double>();
+        }
       }
     }
     return d;
@@ -364,10 +424,16 @@ class Converter {
     sim::AppointmentSlots a;
     a.item = j.at("item").get<std::string>();
     a.days = days(j);
-    if (const json* f = field(j, "first_slot")) a.first_slot = clock(*f);
-    if (const json* f = field(j, "last_slot_end")) a.last_slot_end = clock(*f);
+    if (const json* f = field(j, "first_slot")) {
+      a.first_slot = clock(*f);
+    }
+    if (const json* f = field(j, "last_slot_end")) {
+      a.last_slot_end = clock(*f);
+    }
     a.slot_length = number(j, "slot_length", a.slot_length);
-    if (const json* f = field(j, "bookings_per_slot")) a.bookings_per_slot = f->get<int>();
+    if (const json* f = field(j, "bookings_per_slot")) {
+      a.bookings_per_slot = f->get<int>();
+    }
     a.booked_share = number(j, "booked_share", a.booked_share);
     return a;
   }
@@ -403,7 +469,9 @@ class Converter {
       }
     }
     s.closed_counters = strings(j, "closed_counters");
-    if (const json* f = field(j, "guidance_staff")) s.guidance_staff = f->get<int>();
+    if (const json* f = field(j, "guidance_staff")) {
+      s.guidance_staff = f->get<int>();
+    }
     if (const json* c = field(j, "call")) {
       if (const json* f = field(*c, "selection")) {
         s.call.selection = f->get<std::string>() == "queue_order"
@@ -453,7 +521,9 @@ std::string clock_text(double seconds) {
   const long s = total % 60;
   const auto two = [](long v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
   std::string text = two(h) + ":" + two(m);
-  if (s != 0) text += ":" + two(s);
+  if (s != 0) {
+    text += ":" + two(s);
+  }
   return text;
 }
 

@@ -34,7 +34,9 @@ ordered_json day_json(const sim::DayHours& d, sim::Weekday w) {
     j["lunch_break"] = {{"begin", detail::clock_text(d.lunch_break.begin)},
                         {"end", detail::clock_text(d.lunch_break.end)}};
   }
-  if (d.extended_until > d.close_time) j["extended_until"] = detail::clock_text(d.extended_until);
+  if (d.extended_until > d.close_time) {
+    j["extended_until"] = detail::clock_text(d.extended_until);
+  }
   return j;
 }
 
@@ -70,7 +72,9 @@ std::string fitted_scenario_json(const sim::TicketLogFit& fit, const sim::Calend
     ordered_json rates = ordered_json::array();
     for (const auto& day : a.hourly_rate) {
       ordered_json hours = ordered_json::array();
-      for (const double r : day) hours.push_back(rounded(r, 3));
+      for (const double r : day) {
+        hours.push_back(rounded(r, 3));
+      }
       rates.push_back(hours);
     }
     demand.push_back({{"item", a.item}, {"hourly_rate", rates}});
@@ -97,7 +101,9 @@ std::string fitted_scenario_json(const sim::TicketLogFit& fit, const sim::Calend
   doc["description"] = description;
   doc["first_day"] = sim::to_string(first_day);
   doc["calendar"] = {{"days", days}};
-  if (!calendar.lunch_counters.empty()) doc["calendar"]["lunch_counters"] = calendar.lunch_counters;
+  if (!calendar.lunch_counters.empty()) {
+    doc["calendar"]["lunch_counters"] = calendar.lunch_counters;
+  }
   if (!calendar.extended_counters.empty()) {
     doc["calendar"]["extended_counters"] = calendar.extended_counters;
   }

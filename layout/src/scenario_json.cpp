@@ -1,6 +1,7 @@
 #include "scenario_json.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <fstream>
 #include <set>
@@ -19,7 +20,9 @@ using nlohmann::json;
 std::size_t utf8_length(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned b0 = byte(i);
-  if (b0 < 0x80U) return 1;
+  if (b0 < 0x80U) {
+    return 1;
+  }
   std::size_t n = 0;
   unsigned code = 0;
   if ((b0 & 0xE0U) == 0xC0U) {
@@ -34,13 +37,19 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   } else {
     return 0;
   }
-  if (i + n > text.size()) return 0;
+  if (i + n > text.size()) {
+    return 0;
+  }
   for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0U) != 0x80U) return 0;
+    if ((byte(i + k) & 0xC0U) != 0x80U) {
+      return 0;
+    }
     code = (code << 6U) | (byte(i + k) & 0x3FU);
   }
-  constexpr unsigned kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < kSmallest[n] || code > 0x10FFFFU || (code >= 0xD800U && code <= 0xDFFFU)) return 0;
+  constexpr std::array<unsigned, 5> kSmallest = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < kSmallest[n] || code > 0x10FFFFU || (code >= 0xD800U && code <= 0xDFFFU)) {
+    return 0;
+  }
   return n;
 }
 
@@ -62,7 +71,9 @@ class PointerTracker {
     switch (event) {
       case json::parse_event_t::object_start:
       case json::parse_event_t::array_start:
-        if (static_cast<int>(frames_.size()) >= max_nesting_) throw TooDeep{};
+        if (static_cast<int>(frames_.size()) >= max_nesting_) {
+          throw TooDeep{};
+        }
         frames_.push_back(Frame{event == json::parse_event_t::array_start, 0, {}, false, {}});
         break;
       case json::parse_event_t::key: {
@@ -112,7 +123,9 @@ class PointerTracker {
   };
 
   void value_done() {
-    if (frames_.empty()) return;
+    if (frames_.empty()) {
+      return;
+    }
     Frame& top = frames_.back();
     if (top.is_array) {
       ++top.count;
@@ -132,7 +145,9 @@ bool starts_like_non_number(std::string_view rest) {
     head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   for (const std::string_view word : {"nan", "-nan", "inf", "-inf", "+inf"}) {
-    if (head.compare(0, word.size(), word) == 0) return true;
+    if (head.compare(0, word.size(), word) == 0) {
+      return true;
+    }
   }
   return false;
 }
@@ -144,7 +159,9 @@ void syntax_error(std::string_view text, const json::parse_error& e, const std::
   std::size_t word = offset;
   while (word > 0) {
     const char c = text[word - 1];
-    if (std::isalpha(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '+') break;
+    if (std::isalpha(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '+') {
+      break;
+    }
     --word;
   }
   // A string read whole before the parser saw it was out of place: point at its start.
@@ -153,7 +170,9 @@ void syntax_error(std::string_view text, const json::parse_error& e, const std::
     std::size_t k = token;
     while (k > 0) {
       --k;
-      if (text[k] == '"' && (k == 0 || text[k - 1] != '\\')) break;
+      if (text[k] == '"' && (k == 0 || text[k - 1] != '\\')) {
+        break;
+      }
     }
     token = k;
   }
@@ -221,7 +240,9 @@ std::optional<std::string> read_input_file(const std::filesystem::path& file,
     return std::nullopt;
   }
   if (size > max_bytes) {
-    const auto mib = [](std::uintmax_t bytes) { return std::to_string(bytes / (1024 * 1024)); };
+    const auto mib = [](std::uintmax_t bytes) {
+      return std::to_string(bytes / (std::uintmax_t{1024} * 1024));
+    };
     sink.error("",
                "the file is " + mib(size) + " MiB, larger than the limit of " + mib(max_bytes) +
                    " MiB (not read)",
@@ -239,7 +260,9 @@ std::optional<std::string> read_input_file(const std::filesystem::path& file,
 
 std::optional<std::string_view> checked_utf8(std::string_view text, const std::string& what,
                                              DiagnosticSink& sink) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
   if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
     sink.error("", "the file is in UTF-16, not UTF-8", "save " + what + " as UTF-8");
     return std::nullopt;

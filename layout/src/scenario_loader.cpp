@@ -14,11 +14,13 @@ namespace hallsim::layout {
 
 namespace {
 
-const char* const kWhat = "a scenario .json file";
+constexpr const char* kWhat = "a scenario .json file";
 
 std::size_t column_of(const TicketLog& log, const char* name) {
   for (std::size_t i = 0; i < log.columns.size(); ++i) {
-    if (log.columns[i] == name) return i + 1;
+    if (log.columns[i] == name) {
+      return i + 1;
+    }
   }
   return 0;
 }
@@ -29,7 +31,9 @@ void read_replay(const nlohmann::json& doc, const std::filesystem::path& base_di
                  const ScenarioLoadOptions& options, ScenarioFile& out, DiagnosticSink& sink,
                  std::vector<Diagnostic>& problems) {
   const auto replay = doc.find("replay");
-  if (replay == doc.end()) return;
+  if (replay == doc.end()) {
+    return;
+  }
   const std::filesystem::path path =
       base_dir / std::filesystem::path(replay->at("ticket_log").get<std::string>());
   out.ticket_log = path.string();
@@ -47,12 +51,16 @@ void read_replay(const nlohmann::json& doc, const std::filesystem::path& base_di
     return;
   }
   std::vector<std::string> items;
-  for (const auto& item : out.scenario.catalogue.items) items.push_back(item.id);
+  for (const auto& item : out.scenario.catalogue.items) {
+    items.push_back(item.id);
+  }
   DiagnosticSink log_sink(path.string());
   const std::size_t item_column = column_of(log, "item");
   for (std::size_t i = 0; i < log.records.size(); ++i) {
     const std::string& item = log.records[i].item;
-    if (std::find(items.begin(), items.end(), item) != items.end()) continue;
+    if (std::find(items.begin(), items.end(), item) != items.end()) {
+      continue;
+    }
     if (log_sink.size() + 1 >= kMaxTicketLogDiagnostics) {
       log_sink.error("line " + std::to_string(log.lines[i]),
                      "more records name items that are not in the catalogue",
@@ -87,7 +95,9 @@ ScenarioFile parse_scenario_file(std::string_view json_text, const std::string& 
                                  const ScenarioLoadOptions& options) {
   DiagnosticSink sink(file);
   const auto text = detail::checked_utf8(json_text, kWhat, sink);
-  if (!text) sink.throw_if_any();
+  if (!text) {
+    sink.throw_if_any();
+  }
   const auto doc = detail::parse_json_text(*text, kMaxScenarioNesting, sink);
   sink.throw_if_any();  // syntax errors and repeated keys
 
@@ -102,7 +112,9 @@ ScenarioFile parse_scenario_file(std::string_view json_text, const std::string& 
 
   std::vector<Diagnostic> all = detail::diagnostics_of(sink);
   all.insert(all.end(), log_problems.begin(), log_problems.end());
-  if (!all.empty()) throw InputError(std::move(all));
+  if (!all.empty()) {
+    throw InputError(std::move(all));
+  }
   return out;
 }
 
@@ -110,7 +122,9 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file,
                                 const ScenarioLoadOptions& options) {
   DiagnosticSink sink(file.string());
   const auto text = detail::read_input_file(file, options.max_file_bytes, kWhat, sink);
-  if (!text) sink.throw_if_any();
+  if (!text) {
+    sink.throw_if_any();
+  }
   return parse_scenario_file(*text, file.string(), file.parent_path(), options);
 }
 

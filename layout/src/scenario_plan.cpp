@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hallsim/layout/scenario_loader.hpp"
@@ -28,12 +29,13 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 
 class PlanMatch {
  public:
-  PlanMatch(const sim::Scenario& s, const Plan& plan, const std::string& file,
-            const std::string& plan_name)
-      : s_(s), plan_(plan), file_(file), plan_name_(plan_name) {
+  PlanMatch(const sim::Scenario& s, const Plan& plan, std::string file, std::string plan_name)
+      : s_(s), plan_(plan), file_(std::move(file)), plan_name_(std::move(plan_name)) {
     for (const Counter& c : plan.counters()) {
       ids_.push_back(c.id);
-      if (!contains(types_, to_string(c.type))) types_.emplace_back(to_string(c.type));
+      if (!contains(types_, to_string(c.type))) {
+        types_.emplace_back(to_string(c.type));
+      }
     }
   }
 
@@ -49,13 +51,17 @@ class PlanMatch {
   }
 
   void counter(const std::string& id, const std::string& ptr) {
-    if (contains(ids_, id)) return;
+    if (contains(ids_, id)) {
+      return;
+    }
     error(ptr, "no counter \"" + id + "\" in " + plan_name_ + detail::did_you_mean(id, ids_),
           "name one of its counters: " + detail::joined(ids_));
   }
 
   void counters(const std::vector<std::string>& ids, const std::string& base) {
-    for (std::size_t j = 0; j < ids.size(); ++j) counter(ids[j], at(base, j));
+    for (std::size_t j = 0; j < ids.size(); ++j) {
+      counter(ids[j], at(base, j));
+    }
   }
 
   void named_counters() {
@@ -87,7 +93,9 @@ class PlanMatch {
           continue;
         }
         ++may;
-        if (!contains(s_.staffing.closed_counters, c.id)) ++open;
+        if (!contains(s_.staffing.closed_counters, c.id)) {
+          ++open;
+        }
       }
       if (open == 0 && item.kiosk_share < 1.0) {
         if (may > 0) {
@@ -139,7 +147,9 @@ std::vector<Diagnostic> scenario_plan_mismatches(const sim::Scenario& scenario, 
 void check_scenario_against_plan(const sim::Scenario& scenario, const Plan& plan,
                                  const std::string& scenario_file, const std::string& plan_name) {
   auto problems = scenario_plan_mismatches(scenario, plan, scenario_file, plan_name);
-  if (!problems.empty()) throw InputError(std::move(problems));
+  if (!problems.empty()) {
+    throw InputError(std::move(problems));
+  }
 }
 
 double expected_walk_ins(const sim::Scenario& scenario, std::size_t index, sim::Weekday day) {
@@ -157,11 +167,17 @@ double expected_walk_ins(const sim::Scenario& scenario, sim::Weekday day) {
 }
 
 int appointment_places(const sim::Scenario& scenario, sim::Weekday day) {
-  if (!scenario.calendar.days[static_cast<std::size_t>(day)].open) return 0;
+  if (!scenario.calendar.days[static_cast<std::size_t>(day)].open) {
+    return 0;
+  }
   int places = 0;
   for (const sim::AppointmentSlots& a : scenario.demand.appointments.slots) {
-    if (!a.days.empty() && std::find(a.days.begin(), a.days.end(), day) == a.days.end()) continue;
-    if (!(a.slot_length > 0.0)) continue;
+    if (!a.days.empty() && std::find(a.days.begin(), a.days.end(), day) == a.days.end()) {
+      continue;
+    }
+    if (!(a.slot_length > 0.0)) {
+      continue;
+    }
     // Slots start at first_slot + k * slot_length and must end by last_slot_end.
     const auto slots =
         static_cast<int>(std::floor((a.last_slot_end - a.first_slot) / a.slot_length + 1e-9));

@@ -2,6 +2,7 @@
 // sim::TicketRecord, and written back for synthetic samples.
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <limits>
@@ -18,7 +19,7 @@ namespace hallsim::layout {
 
 namespace {
 
-const char* const kWhat = "a ticket-log .csv file";
+constexpr const char* kWhat = "a ticket-log .csv file";
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 enum class Column { date, ticket_time, item, call_time, finish_time, counter, ticket };
@@ -29,7 +30,7 @@ struct ColumnName {
   bool required;
 };
 
-constexpr ColumnName kColumns[] = {
+constexpr auto kColumns = std::to_array<ColumnName>({
     {Column::date, "date", true},
     {Column::ticket_time, "ticket_time", true},
     {Column::item, "item", true},
@@ -37,17 +38,21 @@ constexpr ColumnName kColumns[] = {
     {Column::finish_time, "finish_time", false},
     {Column::counter, "counter", false},
     {Column::ticket, "ticket", false},
-};
+});
 
 std::vector<std::string> column_names() {
   std::vector<std::string> names;
-  for (const ColumnName& c : kColumns) names.emplace_back(c.name);
+  for (const ColumnName& c : kColumns) {
+    names.emplace_back(c.name);
+  }
   return names;
 }
 
 std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
+  if (first == std::string_view::npos) {
+    return {};
+  }
   const auto last = s.find_last_not_of(" \t");
   return std::string(s.substr(first, last - first + 1));
 }
@@ -77,7 +82,9 @@ std::optional<std::vector<std::string>> split_fields(std::string_view line,
         }
         field += line[i++];
       }
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
+        ++i;
+      }
       if (!closed || (i < line.size() && line[i] != ',')) {
         bad_column = fields.size() + 1;
         return std::nullopt;
@@ -88,7 +95,9 @@ std::optional<std::vector<std::string>> split_fields(std::string_view line,
       fields.push_back(trim(line.substr(i, end - i)));
       i = end;
     }
-    if (i >= line.size()) break;
+    if (i >= line.size()) {
+      break;
+    }
     ++i;  // the comma
   }
   return fields;
@@ -101,13 +110,15 @@ bool all_digits(std::string_view s) {
 }
 
 int days_in_month(int year, int month) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
+  return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
 std::optional<Date> parse_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
+    return std::nullopt;
+  }
   const std::string_view v(s);
   if (!all_digits(v.substr(0, 4)) || !all_digits(v.substr(5, 2)) || !all_digits(v.substr(8, 2))) {
     return std::nullopt;
@@ -128,18 +139,28 @@ std::optional<double> parse_clock(const std::string& s) {
     const std::size_t colon = s.find(':', start);
     parts.push_back(
         s.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
-    if (colon == std::string::npos) break;
+    if (colon == std::string::npos) {
+      break;
+    }
     start = colon + 1;
   }
-  if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
-  if (parts[0].empty() || parts[0].size() > 2) return std::nullopt;
+  if (parts.size() < 2 || parts.size() > 3) {
+    return std::nullopt;
+  }
+  if (parts[0].empty() || parts[0].size() > 2) {
+    return std::nullopt;
+  }
   for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (!all_digits(parts[k]) || (k > 0 && parts[k].size() != 2)) return std::nullopt;
+    if (!all_digits(parts[k]) || (k > 0 && parts[k].size() != 2)) {
+      return std::nullopt;
+    }
   }
   const int h = std::stoi(parts[0]);
   const int m = std::stoi(parts[1]);
   const int sec = parts.size() == 3 ? std::stoi(parts[2]) : 0;
-  if (h > 24 || m > 59 || sec > 59 || (h == 24 && (m != 0 || sec != 0))) return std::nullopt;
+  if (h > 24 || m > 59 || sec > 59 || (h == 24 && (m != 0 || sec != 0))) {
+    return std::nullopt;
+  }
   return h * 3600.0 + m * 60.0 + sec;
 }
 
@@ -150,10 +171,14 @@ std::string clock_hms(double seconds) {
 }
 
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos && trim(s) == s) return s;
+  if (s.find_first_of(",\"\n\r") == std::string::npos && trim(s) == s) {
+    return s;
+  }
   std::string quoted = "\"";
   for (const char c : s) {
-    if (c == '"') quoted += '"';
+    if (c == '"') {
+      quoted += '"';
+    }
     quoted += c;
   }
   return quoted + "\"";
@@ -167,9 +192,13 @@ class LogProblems {
   void add(std::size_t line, std::size_t column, const std::string& message,
            const std::string& hint) {
     ++count_;
-    if (sink_.size() >= kMaxTicketLogDiagnostics) return;
+    if (sink_.size() >= kMaxTicketLogDiagnostics) {
+      return;
+    }
     std::string place = "line " + std::to_string(line);
-    if (column > 0) place += ", column " + std::to_string(column);
+    if (column > 0) {
+      place += ", column " + std::to_string(column);
+    }
     sink_.error(place, message, hint);
   }
   bool empty() const { return count_ == 0; }
@@ -202,10 +231,16 @@ std::vector<Line> data_lines(std::string_view text) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
     ++number;
     std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+    }
     const auto first = line.find_first_not_of(" \t");
-    if (first != std::string_view::npos && line[first] != '#') lines.push_back({number, line});
-    if (end == text.size()) break;
+    if (first != std::string_view::npos && line[first] != '#') {
+      lines.push_back({number, line});
+    }
+    if (end == text.size()) {
+      break;
+    }
     start = end + 1;
   }
   return lines;
@@ -252,7 +287,9 @@ std::string to_string(const Date& date) {
 TicketLog parse_ticket_log(std::string_view csv_text, const std::string& file) {
   DiagnosticSink sink(file);
   const auto text = detail::checked_utf8(csv_text, kWhat, sink);
-  if (!text) sink.throw_if_any();
+  if (!text) {
+    sink.throw_if_any();
+  }
   const std::vector<Line> lines = data_lines(*text);
   if (lines.empty()) {
     sink.error("", "the ticket log is empty",
@@ -276,9 +313,9 @@ TicketLog parse_ticket_log(std::string_view csv_text, const std::string& file) {
   const auto known = column_names();
   for (std::size_t i = 0; i < names->size(); ++i) {
     const std::string& name = (*names)[i];
-    const auto* match = std::find_if(std::begin(kColumns), std::end(kColumns),
-                                     [&](const ColumnName& c) { return name == c.name; });
-    if (match == std::end(kColumns)) {
+    const auto match = std::find_if(kColumns.begin(), kColumns.end(),
+                                    [&](const ColumnName& c) { return name == c.name; });
+    if (match == kColumns.end()) {
       problems.add(header.number, i + 1,
                    "unknown column \"" + name + "\"" + detail::did_you_mean(name, known),
                    "rename or remove it; the columns are: " + detail::joined(known));
@@ -297,7 +334,9 @@ TicketLog parse_ticket_log(std::string_view csv_text, const std::string& file) {
                    "add it; a ticket log needs the columns date, ticket_time and item");
     }
   }
-  if (!problems.empty()) problems.raise();
+  if (!problems.empty()) {
+    problems.raise();
+  }
   log.columns = *names;
 
   std::vector<std::int64_t> dates;
@@ -327,7 +366,9 @@ TicketLog parse_ticket_log(std::string_view csv_text, const std::string& file) {
       const std::string& v = (*fields)[i];
       const std::size_t col = i + 1;
       const auto time = [&](const char* what, bool required) -> double {
-        if (v.empty() && !required) return kNaN;
+        if (v.empty() && !required) {
+          return kNaN;
+        }
         const auto t = parse_clock(v);
         if (!t) {
           problems.add(line.number, col, std::string(what) + " \"" + v + "\" is not a time of day",
@@ -374,7 +415,9 @@ TicketLog parse_ticket_log(std::string_view csv_text, const std::string& file) {
           break;
       }
     }
-    if (!ok) continue;
+    if (!ok) {
+      continue;
+    }
     if (std::isfinite(r.finish_time) && !std::isfinite(r.call_time)) {
       problems.add(line.number, finish_col, "a finish time without a call time",
                    "give the call time, or leave both empty");
@@ -398,7 +441,9 @@ TicketLog parse_ticket_log(std::string_view csv_text, const std::string& file) {
     log.records.push_back(std::move(r));
     log.lines.push_back(line.number);
   }
-  if (!problems.empty()) problems.raise();
+  if (!problems.empty()) {
+    problems.raise();
+  }
   if (log.records.empty()) {
     sink.error("line " + std::to_string(header.number),
                "the ticket log has a header but no tickets",
@@ -419,14 +464,18 @@ TicketLog parse_ticket_log(std::string_view csv_text, const std::string& file) {
 TicketLog load_ticket_log(const std::filesystem::path& file, std::uintmax_t max_bytes) {
   DiagnosticSink sink(file.string());
   const auto text = detail::read_input_file(file, max_bytes, kWhat, sink);
-  if (!text) sink.throw_if_any();
+  if (!text) {
+    sink.throw_if_any();
+  }
   return parse_ticket_log(*text, file.string());
 }
 
 std::string write_ticket_log(const std::vector<sim::TicketRecord>& records, const Date& first_date,
                              const std::vector<std::string>& comment) {
   std::string out;
-  for (const std::string& line : comment) out += "# " + line + "\n";
+  for (const std::string& line : comment) {
+    out += "# " + line + "\n";
+  }
   out += "date,ticket_time,item,call_time,finish_time,counter\n";
   const std::int64_t first = days_since_epoch(first_date);
   for (const sim::TicketRecord& r : records) {

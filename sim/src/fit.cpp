@@ -16,7 +16,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Seconds of clock hour `hour` during which the doors are open on `day`.
 double open_seconds(const DayHours& day, int hour) {
-  if (!day.open) return 0.0;
+  if (!day.open) {
+    return 0.0;
+  }
   const double close = std::max(day.close_time, day.extended_until);
   const double a = std::max(day.open_time, hour * kHourSeconds);
   const double b = std::min(close, (hour + 1) * kHourSeconds);
@@ -30,14 +32,18 @@ bool doors_open(const DayHours& day, double clock) {
 }  // namespace
 
 DistributionSpec ServiceTimeFit::spec() const {
-  if (!(cv > 0.0)) return DistributionSpec::fixed(mean);
+  if (!(cv > 0.0)) {
+    return DistributionSpec::fixed(mean);
+  }
   return choice == DistributionKind::gamma ? DistributionSpec::gamma(mean, cv)
                                            : DistributionSpec::lognormal(mean, cv);
 }
 
 double lognormal_cdf(double x, double mean, double cv) {
   assert(mean > 0.0 && cv > 0.0);
-  if (x <= 0.0) return 0.0;
+  if (x <= 0.0) {
+    return 0.0;
+  }
   const double sigma2 = std::log1p(cv * cv);
   const double mu = std::log(mean) - 0.5 * sigma2;
   return 0.5 * std::erfc(-(std::log(x) - mu) / std::sqrt(2.0 * sigma2));
@@ -45,7 +51,9 @@ double lognormal_cdf(double x, double mean, double cv) {
 
 double gamma_cdf(double x, double mean, double cv) {
   assert(mean > 0.0 && cv > 0.0);
-  if (x <= 0.0) return 0.0;
+  if (x <= 0.0) {
+    return 0.0;
+  }
   const double shape = 1.0 / (cv * cv);
   const double scale = mean * cv * cv;
   return boost::math::gamma_p(shape, x / scale);
@@ -69,10 +77,14 @@ ServiceTimeFit fit_service_times(std::vector<double> sample, const std::string& 
   fit.item = item;
   fit.tickets = sample.size();
   fit.count = sample.size();
-  if (sample.empty()) return fit;
+  if (sample.empty()) {
+    return fit;
+  }
   // Two-pass mean and variance: the sample is at hand, and this is exact to rounding.
   double sum = 0.0;
-  for (const double x : sample) sum += x;
+  for (const double x : sample) {
+    sum += x;
+  }
   fit.mean = sum / static_cast<double>(sample.size());
   if (sample.size() < 2) {
     fit.stddev = 0.0;
@@ -82,7 +94,9 @@ ServiceTimeFit fit_service_times(std::vector<double> sample, const std::string& 
     return fit;
   }
   double squares = 0.0;
-  for (const double x : sample) squares += (x - fit.mean) * (x - fit.mean);
+  for (const double x : sample) {
+    squares += (x - fit.mean) * (x - fit.mean);
+  }
   fit.stddev = std::sqrt(squares / static_cast<double>(sample.size() - 1));
   fit.mean_standard_error = fit.stddev / std::sqrt(static_cast<double>(sample.size()));
   fit.cv = fit.mean > 0.0 ? fit.stddev / fit.mean : kNaN;
@@ -146,7 +160,9 @@ TicketLogFit fit_ticket_log(const std::vector<TicketRecord>& records, Weekday fi
       const int n = fit.days_observed[w];
       for (int h = 0; h < 24; ++h) {
         const auto hh = static_cast<std::size_t>(h);
-        if (n == 0) continue;
+        if (n == 0) {
+          continue;
+        }
         a.tickets_per_day[w][hh] /= n;
         const double open = open_seconds(calendar.days[w], h);
         a.hourly_rate[w][hh] = open > 0.0 ? a.tickets_per_day[w][hh] * kHourSeconds / open : 0.0;

@@ -18,8 +18,6 @@ namespace hallsim::sim {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 double doors_close(const DayHours& hours) {
   return std::max(hours.close_time, hours.extended_until);
 }
@@ -57,15 +55,23 @@ std::vector<ClockInterval> merged(std::vector<ClockInterval> v) {
 // A counter's staffed periods on one day, by the rules of Staffing (scenario.hpp).
 std::vector<ClockInterval> staffed(const Scenario& s, const std::string& counter, Weekday day) {
   const DayHours& hours = s.calendar.days[static_cast<std::size_t>(day)];
-  if (!hours.open || contains(s.staffing.closed_counters, counter)) return {};
+  if (!hours.open || contains(s.staffing.closed_counters, counter)) {
+    return {};
+  }
   std::vector<ClockInterval> periods;
   bool has_shift = false;
   for (const CounterShift& shift : s.staffing.shifts) {
-    if (shift.counter != counter) continue;
+    if (shift.counter != counter) {
+      continue;
+    }
     has_shift = true;
-    if (applies_on(shift.days, day)) periods.push_back(shift.period);
+    if (applies_on(shift.days, day)) {
+      periods.push_back(shift.period);
+    }
   }
-  if (has_shift) return merged(std::move(periods));
+  if (has_shift) {
+    return merged(std::move(periods));
+  }
   if (hours.has_lunch_break && !contains(s.calendar.lunch_counters, counter)) {
     periods.push_back({hours.open_time, std::min(hours.lunch_break.begin, hours.close_time)});
     periods.push_back({std::max(hours.lunch_break.end, hours.open_time), hours.close_time});
@@ -101,11 +107,15 @@ class SyntheticDay {
     weekday_ = static_cast<Weekday>((static_cast<int>(settings.first_day) + day) % kWeekdays);
     hours_ = s.calendar.days[static_cast<std::size_t>(weekday_)];
     counters_.resize(serves.size());
-    for (std::size_t c = 0; c < serves.size(); ++c) counters_[c].serves = serves[c];
+    for (std::size_t c = 0; c < serves.size(); ++c) {
+      counters_[c].serves = serves[c];
+    }
   }
 
   void run() {
-    if (!hours_.open) return;
+    if (!hours_.open) {
+      return;
+    }
     const RandomSource source(settings_.seed);
     schedule_counters();
     schedule_arrivals(source);
@@ -155,11 +165,15 @@ class SyntheticDay {
       std::vector<double> breaks{hours_.open_time};
       std::vector<double> per_second;
       for (std::size_t h = 0; h < 24; ++h) {
-        if (open_seconds(hours_, h) <= 0.0) continue;
+        if (open_seconds(hours_, h) <= 0.0) {
+          continue;
+        }
         per_second.push_back(rates[h] / kHourSeconds);
         breaks.push_back(std::min(doors_close(hours_), static_cast<double>(h + 1) * kHourSeconds));
       }
-      if (per_second.empty()) continue;
+      if (per_second.empty()) {
+        continue;
+      }
       const PiecewisePoissonArrivals process(std::move(breaks), std::move(per_second));
       RandomStream rng = source.stream("synthetic.arrivals", index(d));
       for (double t = process.next_after(hours_.open_time - 1e-9, rng); std::isfinite(t);
@@ -173,13 +187,18 @@ class SyntheticDay {
     // Each visitor's own draws come in arrival order from the day's visitor stream.
     RandomStream rng = source.stream("synthetic.visitors", index(0));
     std::vector<Distribution> service;
-    for (const ServiceItem& i : items) service.push_back(make_distribution(i.service_time));
+    service.reserve(items.size());
+    for (const ServiceItem& i : items) {
+      service.push_back(make_distribution(i.service_time));
+    }
     const Distribution patience = make_distribution(s_.behaviour.patience);
     for (const Arrival& a : arrivals) {
       const bool kiosk = rng.uniform01() < items[a.item].kiosk_share;
       const double served_for = std::max(0.0, service[a.item](rng));
       const double wait_limit = patience(rng);
-      if (kiosk) continue;  // a kiosk user takes no ticket
+      if (kiosk) {
+        continue;  // a kiosk user takes no ticket
+      }
       const std::size_t t = tickets_.size();
       tickets_.push_back(Ticket{out_.size(), a.item, served_for, true});
       TicketRecord r;
@@ -202,14 +221,18 @@ class SyntheticDay {
   }
 
   void leave(std::size_t t) {
-    if (!tickets_[t].waiting) return;
+    if (!tickets_[t].waiting) {
+      return;
+    }
     tickets_[t].waiting = false;
     std::erase(waiting_, t);
   }
 
   void close_hall() {
     if (s_.calendar.closing == ClosingPolicy::send_home) {
-      for (const std::size_t t : waiting_) tickets_[t].waiting = false;
+      for (const std::size_t t : waiting_) {
+        tickets_[t].waiting = false;
+      }
       waiting_.clear();
     }
     dispatch();
@@ -219,11 +242,15 @@ class SyntheticDay {
   void dispatch() {
     for (std::size_t c = 0; c < counters_.size(); ++c) {
       CounterState& counter = counters_[c];
-      if (!counter.open || counter.busy) continue;
+      if (!counter.open || counter.busy) {
+        continue;
+      }
       const auto it = std::find_if(waiting_.begin(), waiting_.end(),
                                    [&](std::size_t t) { return counter.serves[tickets_[t].item]; });
       if (it == waiting_.end()) {
-        if (counter.draining) counter.open = false;
+        if (counter.draining) {
+          counter.open = false;
+        }
         continue;
       }
       const std::size_t t = *it;
@@ -257,25 +284,38 @@ class SyntheticDay {
 
 std::array<double, 24> walk_in_rates(const ItemDemand& demand, const DayHours& hours, Weekday day) {
   std::array<double, 24> rates{};
-  if (!hours.open) return rates;
+  if (!hours.open) {
+    return rates;
+  }
   const auto w = static_cast<std::size_t>(day);
-  if (demand.form == RateForm::hourly) return demand.hourly_rate[w];
+  if (demand.form == RateForm::hourly) {
+    return demand.hourly_rate[w];
+  }
   std::array<double, 24> weight = demand.hourly_shape;
   if (std::all_of(weight.begin(), weight.end(), [](double x) { return x == 0.0; })) {
     weight.fill(1.0);
   }
   double open_weight = 0.0;
-  for (std::size_t h = 0; h < 24; ++h)
+  for (std::size_t h = 0; h < 24; ++h) {
     open_weight += weight[h] * open_seconds(hours, h) / kHourSeconds;
-  if (open_weight <= 0.0) return rates;
-  for (std::size_t h = 0; h < 24; ++h) rates[h] = demand.daily_total[w] * weight[h] / open_weight;
+  }
+  if (open_weight <= 0.0) {
+    return rates;
+  }
+  for (std::size_t h = 0; h < 24; ++h) {
+    rates[h] = demand.daily_total[w] * weight[h] / open_weight;
+  }
   return rates;
 }
 
 double expected_arrivals(const std::array<double, 24>& rates, const DayHours& hours) {
-  if (!hours.open) return 0.0;
+  if (!hours.open) {
+    return 0.0;
+  }
   double total = 0.0;
-  for (std::size_t h = 0; h < 24; ++h) total += rates[h] * open_seconds(hours, h) / kHourSeconds;
+  for (std::size_t h = 0; h < 24; ++h) {
+    total += rates[h] * open_seconds(hours, h) / kHourSeconds;
+  }
   return total;
 }
 

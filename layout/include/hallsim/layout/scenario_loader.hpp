@@ -23,9 +23,9 @@
 namespace hallsim::layout {
 
 /// Largest scenario file read (4 MiB); a hall's scenario is a few tens of kilobytes.
-inline constexpr std::uintmax_t kMaxScenarioFileBytes = 4u * 1024u * 1024u;
+inline constexpr std::uintmax_t kMaxScenarioFileBytes = std::uintmax_t{4} * 1024 * 1024;
 /// Largest ticket log read (256 MiB: years of records of a large hall).
-inline constexpr std::uintmax_t kMaxTicketLogBytes = 256u * 1024u * 1024u;
+inline constexpr std::uintmax_t kMaxTicketLogBytes = std::uintmax_t{256} * 1024 * 1024;
 /// Deepest nesting of arrays and objects accepted in a scenario (a scenario needs 5).
 inline constexpr int kMaxScenarioNesting = 16;
 /// A ticket log reports at most this many bad lines; the rest are counted in one last line.
