@@ -372,5 +372,59 @@ TEST(CheckOverlay, ElementPositionsAreWhereThePictureDrawsThem) {
   EXPECT_FALSE(element_position(plan, "nothing").has_value());
 }
 
+TEST(EgressOverlay, GridHoldsTheWalkToTheExitOfAnEmptyRoom) {
+  // A 10 m x 6 m room with one 1.0 m exit in the south wall at x = 3: from a cell centre the
+  // walk is the straight line to the nearest point of the span (2.5..3.5, 0).
+  const auto graph = layout::NavGraph::build(
+      layout::load_plan(HALLSIM_TEST_DATA_DIR "/plans/egress/empty-room.json"));
+  const auto report = layout::check_egress(graph);
+  const EgressOverlay overlay = egress_overlay(graph, report);
+  const ScalarGrid& grid = overlay.distance;
+  ASSERT_EQ(grid.values.size(),
+            static_cast<std::size_t>(grid.columns) * static_cast<std::size_t>(grid.rows));
+  const layout::Segment span{Point(2.5, 0), Point(3.5, 0)};
+  std::size_t valued = 0;
+  double largest = 0.0;
+  for (int r = 0; r < grid.rows; ++r) {
+    for (int c = 0; c < grid.columns; ++c) {
+      const double d = grid.at(c, r);
+      if (std::isnan(d)) continue;
+      ++valued;
+      largest = std::max(largest, d);
+      // The field starts from the walkable cells nearest the span, whose centres lie within a
+      // cell (0.2 m) of it, so it may be off by that much (it is by 9 cm here at most).
+      EXPECT_NEAR(d, layout::distance(grid.cell_centre(c, r), span), 0.2) << c << ", " << r;
+    }
+  }
+  // Every walkable cell of the one room reaches the exit, and only those have a value.
+  EXPECT_EQ(valued, graph.vertex_count());
+  EXPECT_NEAR(largest, report.farthest.distance, 1e-9);
+  EXPECT_EQ(overlay.limit, report.farthest.limit);
+  ASSERT_TRUE(overlay.worst.has_value());
+  EXPECT_EQ(*overlay.worst, report.farthest.from);
+  EXPECT_EQ(overlay.worst_route, report.farthest.route.points);
+}
+
+TEST(AccessOverlay, NarrowDoorBlocksTheRouteToTheLowCounter) {
+  const auto graph = layout::NavGraph::build(
+      layout::load_plan(HALLSIM_TEST_DATA_DIR "/plans/egress/narrow-door.json"));
+  const auto report = layout::check_access(graph);
+  const AccessOverlay overlay = access_overlay(report);
+  ASSERT_EQ(overlay.routes.size(), report.targets.size());
+  const auto low = std::find_if(overlay.routes.begin(), overlay.routes.end(),
+                                [](const AccessRoute& r) { return r.target == "c-low"; });
+  ASSERT_NE(low, overlay.routes.end());
+  EXPECT_FALSE(low->ok);
+  EXPECT_EQ(low->blocking_element, "d-side");  // the 0.85 m door
+  ASSERT_TRUE(low->blocked_at.has_value());
+  EXPECT_EQ(*low->blocked_at, Point(8.0, 4.0));
+  EXPECT_FALSE(low->path.empty());
+  const auto high = std::find_if(overlay.routes.begin(), overlay.routes.end(),
+                                 [](const AccessRoute& r) { return r.target == "c-high"; });
+  ASSERT_NE(high, overlay.routes.end());
+  EXPECT_TRUE(high->ok);
+  EXPECT_FALSE(high->blocked_at.has_value());
+}
+
 }  // namespace
 }  // namespace hallsim::render
