@@ -15,13 +15,6 @@ namespace hallsim::layout::detail {
 
 namespace {
 
-std::string at(const std::string& base, std::size_t index) {
-  std::string p = base;
-  p += '/';
-  p += std::to_string(index);
-  return p;
-}
-
 std::string day_name(std::size_t w) {
   return sim::to_string(static_cast<sim::Weekday>(w));
 }
@@ -380,6 +373,13 @@ std::string did_you_mean(const std::string& wrong, const std::vector<std::string
     }
   }
   return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
+}
+
+std::string at(const std::string& base, std::size_t index) {
+  std::string p = base;  // appended piece by piece: GCC 12 warns falsely on base + "/" (PR 105651)
+  p += '/';
+  p += std::to_string(index);
+  return p;
 }
 
 std::string joined(const std::vector<std::string>& names) {

@@ -31,6 +31,9 @@ std::vector<Diagnostic> diagnostics_of(const DiagnosticSink& sink);
 /// " (did you mean "x"?)" when one of `names` is a near miss of `wrong`, else "".
 std::string did_you_mean(const std::string& wrong, const std::vector<std::string>& names);
 
+/// The pointer of item `index` of the list at `base`: base + "/" + index.
+std::string at(const std::string& base, std::size_t index);
+
 /// The names joined by ", ".
 std::string joined(const std::vector<std::string>& names);
 

@@ -16,12 +16,7 @@ namespace hallsim::layout {
 
 namespace {
 
-std::string at(const std::string& base, std::size_t index) {
-  std::string p = base;
-  p += '/';
-  p += std::to_string(index);
-  return p;
-}
+using detail::at;
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
