@@ -174,7 +174,7 @@ bool Simulation::fire_next(Time limit) {
     }
     Slot& slot = m.slots[e->slot];
     if (slot.generation != e->generation) {  // cancelled
-      m.queue.pop();
+      m.queue.pop_peeked();
       continue;
     }
     if (e->time > limit) {
@@ -182,7 +182,7 @@ bool Simulation::fire_next(Time limit) {
     }
     now_ = e->time;
     const std::uint32_t s = e->slot;
-    m.queue.pop();
+    m.queue.pop_peeked();
     // With many events pending the slots no longer fit in cache: fetch the next
     // events' slots while this one runs.
     if (m.slots.size() > kPrefetchFromSlots) {

@@ -102,6 +102,12 @@ class LadderQueue {
     take_first();
   }
 
+  /// Removes the entry that peek() just returned.
+  void pop_peeked() {
+    assert(!bottom_empty());
+    take_first();
+  }
+
   /// Takes out the first entry into `out`; false if the set is empty.
   bool pop(EventEntry& out) {
     if (bottom_empty() && !refill()) {
