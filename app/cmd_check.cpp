@@ -27,8 +27,12 @@ struct CheckSettings {
 };
 
 layout::ReportFormat format_of(const std::string& name) {
-  if (name == "json") return layout::ReportFormat::json;
-  if (name == "markdown") return layout::ReportFormat::markdown;
+  if (name == "json") {
+    return layout::ReportFormat::json;
+  }
+  if (name == "markdown") {
+    return layout::ReportFormat::markdown;
+  }
   return layout::ReportFormat::text;
 }
 

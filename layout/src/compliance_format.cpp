@@ -1,5 +1,6 @@
 // The report as text, Markdown and JSON (docs/compliance.md).
 
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -23,11 +24,11 @@ struct Chapter {
   const char* title_zh;
   const char* title_en;
 };
-constexpr Chapter kChapters[] = {
+constexpr std::array<Chapter, 3> kChapters{{
     {"4", "建设要求", "Construction"},
     {"5", "管理要求", "Management"},
     {"6", "监督、评价与改进", "Supervision, evaluation and improvement"},
-};
+}};
 
 // The chapter a clause id belongs to: the digits before its first dot.
 std::string chapter_of(const std::string& id) {
@@ -35,9 +36,13 @@ std::string chapter_of(const std::string& id) {
 }
 
 std::string levels_text(const std::vector<SiteLevel>& levels) {
-  if (levels.size() == 3) return "all";
+  if (levels.size() == 3) {
+    return "all";
+  }
   std::vector<std::string> names;
-  for (const SiteLevel l : levels) names.emplace_back(to_string(l));
+  for (const SiteLevel l : levels) {
+    names.emplace_back(to_string(l));
+  }
   return detail::join(names, "+");
 }
 
@@ -74,9 +79,13 @@ const char* outcome_label(Outcome o) {
 // "guide-desk: main entrance to guidance desk: 1.75 m, in sight; required: ≤ 10 m".
 std::string evidence_text(const Evidence& e) {
   std::string text;
-  if (!e.element.empty()) text += e.element + ": ";
+  if (!e.element.empty()) {
+    text += e.element + ": ";
+  }
   text += e.subject + ": " + e.measured;
-  if (!e.required.empty()) text += "; required: " + e.required;
+  if (!e.required.empty()) {
+    text += "; required: " + e.required;
+  }
   return text;
 }
 
@@ -102,7 +111,9 @@ std::string chapter_heading(const Chapter& chapter, const char* prefix) {
 }
 
 std::string pad(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
+  if (text.size() < width) {
+    text.append(width - text.size(), ' ');
+  }
   return text;
 }
 
@@ -115,13 +126,17 @@ std::string summary_line(const StatusCounts& n) {
 std::vector<std::string> failing_ids(const ComplianceReport& report) {
   std::vector<std::string> ids;
   for (const ClauseResult& c : report.clauses) {
-    if (c.status == Status::fail) ids.push_back(c.id);
+    if (c.status == Status::fail) {
+      ids.push_back(c.id);
+    }
   }
   return ids;
 }
 
 std::string result_line(const ComplianceReport& report) {
-  if (!report.shall_failed()) return "no \"shall\" clause fails";
+  if (!report.shall_failed()) {
+    return "no \"shall\" clause fails";
+  }
   return std::to_string(report.counts.fail) + " \"shall\" clause" +
          (report.counts.fail == 1 ? "" : "s") + " fail: " + detail::join(failing_ids(report));
 }
@@ -158,13 +173,17 @@ std::string format_text(const ComplianceReport& report) {
   for (const Chapter& chapter : kChapters) {
     out += chapter_heading(chapter, "\n");
     for (const ClauseResult& c : report.clauses) {
-      if (chapter_of(c.id) != chapter.number) continue;
+      if (chapter_of(c.id) != chapter.number) {
+        continue;
+      }
       out += pad(status_label(c.status), 8) + pad(c.id, 10) + pad(to_string(c.obligation), 7) +
              pad(levels_text(c.levels), 15) + c.title_zh + " / " + c.title_en + "\n";
       for (const Evidence& e : c.evidence) {
         out += "         " + evidence_line(e) + "\n";
       }
-      if (!c.note.empty()) out += "         note: " + c.note + "\n";
+      if (!c.note.empty()) {
+        out += "         note: " + c.note + "\n";
+      }
     }
   }
   out += "\nSummary: " + summary_line(report.counts) + "\n";
@@ -193,13 +212,19 @@ std::string format_markdown(const ComplianceReport& report) {
     out += "| status | clause | obligation | levels | title | evidence |\n";
     out += "|---|---|---|---|---|---|\n";
     for (const ClauseResult& c : report.clauses) {
-      if (chapter_of(c.id) != chapter.number) continue;
+      if (chapter_of(c.id) != chapter.number) {
+        continue;
+      }
       std::string evidence;
       for (const Evidence& e : c.evidence) {
-        if (!evidence.empty()) evidence += "<br>";
+        if (!evidence.empty()) {
+          evidence += "<br>";
+        }
         evidence += evidence_line(e);
       }
-      if (!c.note.empty()) evidence += (evidence.empty() ? "" : "<br>") + ("*" + c.note + "*");
+      if (!c.note.empty()) {
+        evidence += (evidence.empty() ? "" : "<br>") + ("*" + c.note + "*");
+      }
       out += "| " + std::string(status_label(c.status)) + " | " + c.id + " | " +
              to_string(c.obligation) + " | " + levels_text(c.levels) + " | " + cell(c.title_zh) +
              "<br>" + cell(c.title_en) + " | " + cell(evidence) + " |\n";
@@ -233,10 +258,14 @@ std::string format_json(const ComplianceReport& report) {
     item["text_zh"] = c.text_zh;
     item["obligation"] = to_string(c.obligation);
     Json levels = Json::array();
-    for (const SiteLevel l : c.levels) levels.push_back(to_string(l));
+    for (const SiteLevel l : c.levels) {
+      levels.push_back(to_string(l));
+    }
     item["levels"] = levels;
     Json methods = Json::array();
-    for (const Method m : c.methods) methods.push_back(to_string(m));
+    for (const Method m : c.methods) {
+      methods.push_back(to_string(m));
+    }
     item["decided_by"] = methods;
     item["status"] = to_string(c.status);
     Json evidence = Json::array();

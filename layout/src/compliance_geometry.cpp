@@ -7,13 +7,17 @@
 #include <utility>
 
 // GCC 12 sees a false "may be used uninitialized" inside Boost.Geometry once inlined.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
 #include <boost/geometry/geometries/segment.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 namespace hallsim::layout::detail {
 
@@ -32,8 +36,12 @@ BgPoint to_boost(const Point& p) {
 
 BgPolygon to_boost(const Polygon& polygon) {
   BgPolygon result;
-  for (const Point& p : polygon) result.outer().push_back(to_boost(p));
-  if (!polygon.empty()) result.outer().push_back(to_boost(polygon.front()));
+  for (const Point& p : polygon) {
+    result.outer().push_back(to_boost(p));
+  }
+  if (!polygon.empty()) {
+    result.outer().push_back(to_boost(polygon.front()));
+  }
   bg::correct(result);
   return result;
 }
@@ -48,14 +56,22 @@ bool see_through(const Opening& opening) {
 std::vector<Segment> opaque_parts(const Segment& s, const std::string& wall_id,
                                   const std::vector<Opening>& openings) {
   const double length = s.length();
-  if (length <= 0.0) return {};
+  if (length <= 0.0) {
+    return {};
+  }
   std::vector<std::pair<double, double>> cuts;
   for (const Opening& o : openings) {
-    if (!see_through(o) || o.wall != wall_id) continue;
-    if (distance(o.span.a, s) > kPlanTolerance || distance(o.span.b, s) > kPlanTolerance) continue;
+    if (!see_through(o) || o.wall != wall_id) {
+      continue;
+    }
+    if (distance(o.span.a, s) > kPlanTolerance || distance(o.span.b, s) > kPlanTolerance) {
+      continue;
+    }
     double t0 = projection_parameter(s, o.span.a) * length;
     double t1 = projection_parameter(s, o.span.b) * length;
-    if (t0 > t1) std::swap(t0, t1);
+    if (t0 > t1) {
+      std::swap(t0, t1);
+    }
     cuts.emplace_back(std::max(t0, 0.0), std::min(t1, length));
   }
   std::sort(cuts.begin(), cuts.end());
@@ -63,10 +79,14 @@ std::vector<Segment> opaque_parts(const Segment& s, const std::string& wall_id,
   const Point dir = (s.b - s.a) / length;
   double from = 0.0;
   for (const auto& [t0, t1] : cuts) {
-    if (t0 > from) parts.push_back(Segment{s.a + from * dir, s.a + t0 * dir});
+    if (t0 > from) {
+      parts.push_back(Segment{s.a + from * dir, s.a + t0 * dir});
+    }
     from = std::max(from, t1);
   }
-  if (from < length) parts.push_back(Segment{s.a + from * dir, s.b});
+  if (from < length) {
+    parts.push_back(Segment{s.a + from * dir, s.b});
+  }
   return parts;
 }
 
@@ -87,7 +107,9 @@ SightLines::SightLines(const Plan& plan) : pieces_(std::make_unique<Pieces>()) {
     add(edge(plan.outline(), i), kOutlineWallId);
   }
   for (const Wall& wall : plan.walls()) {
-    if (wall.glass) continue;
+    if (wall.glass) {
+      continue;
+    }
     for (std::size_t i = 0; i + 1 < wall.points.size(); ++i) {
       add(Segment{wall.points[i], wall.points[i + 1]}, wall.id);
     }
@@ -103,14 +125,20 @@ SightLines::~SightLines() = default;
 
 bool SightLines::clear(const Point& from, const Point& to) const {
   const double length = (to - from).norm();
-  if (length <= kSightTargetMargin) return true;
+  if (length <= kSightTargetMargin) {
+    return true;
+  }
   const Point end = to - (to - from) * (kSightTargetMargin / length);
   const BgSegment sight(to_boost(from), to_boost(end));
   for (const BgSegment& wall : pieces_->walls) {
-    if (bg::intersects(sight, wall)) return false;
+    if (bg::intersects(sight, wall)) {
+      return false;
+    }
   }
   for (const BgPolygon& column : pieces_->columns) {
-    if (bg::intersects(sight, column)) return false;
+    if (bg::intersects(sight, column)) {
+      return false;
+    }
   }
   return true;
 }
@@ -131,7 +159,9 @@ EntranceView entrance_view(const Plan& plan, const Opening& opening, double dept
   const Point along = (wall.b - wall.a).normalized();
   Point normal(-along.y(), along.x());
   // The side of the wall where a short step lands inside the building is inside.
-  if (!contains(plan.outline(), opening.position + 0.1 * normal)) normal = -normal;
+  if (!contains(plan.outline(), opening.position + 0.1 * normal)) {
+    normal = -normal;
+  }
   EntranceView view;
   view.doorway = opening.position;
   view.inside = opening.position + depth * normal;
@@ -145,7 +175,9 @@ double distance_to_area(const Polygon& polygon, const Point& p) {
 
 double distance_to_polyline(const std::vector<Point>& points, const Point& p) {
   assert(!points.empty());
-  if (points.size() == 1) return (points.front() - p).norm();
+  if (points.size() == 1) {
+    return (points.front() - p).norm();
+  }
   double best = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i + 1 < points.size(); ++i) {
     best = std::min(best, distance(p, Segment{points[i], points[i + 1]}));
@@ -179,7 +211,9 @@ std::vector<Point> grid_points(const Polygon& polygon, double step) {
     for (long i = 0; i < nx; ++i) {
       const Point p(box.min.x() + (static_cast<double>(i) + 0.5) * step,
                     box.min.y() + (static_cast<double>(j) + 0.5) * step);
-      if (bg::within(to_boost(p), area)) points.push_back(p);
+      if (bg::within(to_boost(p), area)) {
+        points.push_back(p);
+      }
     }
   }
   return points;

@@ -1,3 +1,4 @@
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <cstdio>
@@ -11,13 +12,19 @@ std::string format_number(double value, int decimals) {
   // Round first so that -0.001 does not print as "-0".
   const double scale = std::pow(10.0, decimals);
   double rounded = std::round(value * scale) / scale;
-  if (rounded == 0.0) rounded = 0.0;
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, rounded);
-  std::string text(buffer);
+  if (rounded == 0.0) {
+    rounded = 0.0;
+  }
+  std::array<char, 64> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, rounded);
+  std::string text(buffer.data());
   if (text.find('.') != std::string::npos) {
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
+    while (text.back() == '0') {
+      text.pop_back();
+    }
+    if (text.back() == '.') {
+      text.pop_back();
+    }
   }
   return text;
 }
@@ -58,7 +65,9 @@ Evidence count_of(std::string element, std::string subject, int count, int minim
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
+    if (i > 0) {
+      out += separator;
+    }
     out += items[i];
   }
   return out;
@@ -67,7 +76,9 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
 int amenity_count(const Plan& plan, AmenityKind kind) {
   int total = 0;
   for (const Amenity& a : plan.amenities()) {
-    if (a.kind == kind) total += a.count;
+    if (a.kind == kind) {
+      total += a.count;
+    }
   }
   return total;
 }
@@ -94,9 +105,15 @@ Point footprint_centre(const Polygon& footprint) {
 
 std::string View::describe() const {
   std::string text = metres(distance);
-  if (!in_sight) return text + ", hidden by a wall or column";
-  if (!facing) return text + ", in sight but turned away";
-  if (!within) return text + ", in sight but beyond " + metres(limit);
+  if (!in_sight) {
+    return text + ", hidden by a wall or column";
+  }
+  if (!facing) {
+    return text + ", in sight but turned away";
+  }
+  if (!within) {
+    return text + ", in sight but beyond " + metres(limit);
+  }
   return text + ", in sight";
 }
 

@@ -1,5 +1,6 @@
 // The plan-decided parts of chapter 5 (管理要求) and chapter 6 (监督、评价与改进).
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -15,23 +16,29 @@ constexpr int kUsualClose = 17 * 60 + 30;  // 17:30
 constexpr double kPi = 3.14159265358979323846;
 
 std::string clock(int minute) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%02d:%02d", minute / 60, minute % 60);
-  return buffer;
+  std::array<char, 16> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%02d:%02d", minute / 60, minute % 60);
+  return buffer.data();
 }
 
 // True if the periods open on `day` cover the whole of [from, to].
 bool covers(const std::vector<OpeningPeriod>& periods, Weekday day, int from, int to) {
   std::vector<std::pair<int, int>> spans;
   for (const OpeningPeriod& p : periods) {
-    if (holds(p.days, day)) spans.emplace_back(p.open_minute, p.close_minute);
+    if (holds(p.days, day)) {
+      spans.emplace_back(p.open_minute, p.close_minute);
+    }
   }
   std::sort(spans.begin(), spans.end());
   int reached = from;
   for (const auto& [open, close] : spans) {
-    if (open > reached) break;
+    if (open > reached) {
+      break;
+    }
     reached = std::max(reached, close);
-    if (reached >= to) return true;
+    if (reached >= to) {
+      return true;
+    }
   }
   return false;
 }
@@ -55,8 +62,12 @@ RuleResult refined_services(const RuleContext& context) {
     weekend = weekend || holds(p.days, Weekday::sat) || holds(p.days, Weekday::sun);
     latest = std::max(latest, p.close_minute);
   }
-  if (weekend) extended.emplace_back("open at weekends");
-  if (latest > kUsualClose) extended.push_back("open until " + clock(latest));
+  if (weekend) {
+    extended.emplace_back("open at weekends");
+  }
+  if (latest > kUsualClose) {
+    extended.push_back("open until " + clock(latest));
+  }
   for (const Weekday day : {Weekday::mon, Weekday::tue, Weekday::wed, Weekday::thu, Weekday::fri,
                             Weekday::sat, Weekday::sun}) {
     if (covers(hours, day, kLunchStart, kLunchEnd)) {
@@ -98,8 +109,12 @@ RuleResult camera_coverage(const RuleContext& context) {
   RuleResult r;
   std::vector<Point> points;
   for (const Zone& z : plan.zones()) {
-    if (!z.is_public) continue;
-    for (const Point& p : grid_points(z.polygon, step)) points.push_back(p);
+    if (!z.is_public) {
+      continue;
+    }
+    for (const Point& p : grid_points(z.polygon, step)) {
+      points.push_back(p);
+    }
   }
   const SightLines sight(plan);
   int seen = 0;
@@ -107,16 +122,24 @@ RuleResult camera_coverage(const RuleContext& context) {
     for (const Camera& c : plan.cameras()) {
       const Point v = p - c.position;
       const double d = v.norm();
-      if (d > c.range) continue;
+      if (d > c.range) {
+        continue;
+      }
       const double half = c.field_of_view_deg * kPi / 360.0;
-      if (d > 0.0 && v.dot(c.facing.normalized()) < d * std::cos(half)) continue;
-      if (!sight.clear(c.position, p)) continue;
+      if (d > 0.0 && v.dot(c.facing.normalized()) < d * std::cos(half)) {
+        continue;
+      }
+      if (!sight.clear(c.position, p)) {
+        continue;
+      }
       ++seen;
       break;
     }
   }
   std::vector<const Camera*> cameras;
-  for (const Camera& c : plan.cameras()) cameras.push_back(&c);
+  for (const Camera& c : plan.cameras()) {
+    cameras.push_back(&c);
+  }
   const double share = points.empty() ? 0.0 : 100.0 * seen / static_cast<double>(points.size());
   r.evidence.push_back(
       measure_of(ids_of(cameras), "public floor in view of a camera (视频监控)", share, "%",

@@ -26,7 +26,9 @@ std::string normalised_clause(const std::string& clause) {
 // True if `ancestor` is `id` or a clause that holds it: "5.5" holds "5.5.1", "4.4.5" holds
 // "4.4.5 c".
 bool holds_clause(const std::string& ancestor, const std::string& id) {
-  if (id.size() < ancestor.size() || id.compare(0, ancestor.size(), ancestor) != 0) return false;
+  if (id.size() < ancestor.size() || id.compare(0, ancestor.size(), ancestor) != 0) {
+    return false;
+  }
   return id.size() == ancestor.size() || id[ancestor.size()] == '.' || id[ancestor.size()] == ' ';
 }
 
@@ -67,8 +69,12 @@ const Attestation* attestation_of(const Plan& plan, const std::string& id) {
 std::string describe(const Attestation& a, const std::string& id) {
   std::string text = std::string(a.attested ? "attested met" : "attested NOT met") + " by " + a.by +
                      " on " + a.date;
-  if (normalised_clause(a.clause) != id) text += " for all of " + a.clause;
-  if (!a.note.empty()) text += " (" + a.note + ")";
+  if (normalised_clause(a.clause) != id) {
+    text += " for all of " + a.clause;
+  }
+  if (!a.note.empty()) {
+    text += " (" + a.note + ")";
+  }
   return text;
 }
 
@@ -79,15 +85,23 @@ Status status_of(const std::vector<Evidence>& evidence, Obligation obligation) {
     not_met = not_met || e.outcome == Outcome::not_met;
     open = open || e.outcome == Outcome::not_evaluated;
   }
-  if (not_met && obligation == Obligation::shall) return Status::fail;
-  if (not_met && obligation == Obligation::should) return Status::warn;
-  if (open) return Status::manual;
+  if (not_met && obligation == Obligation::shall) {
+    return Status::fail;
+  }
+  if (not_met && obligation == Obligation::should) {
+    return Status::warn;
+  }
+  if (open) {
+    return Status::manual;
+  }
   return Status::pass;
 }
 
 std::string level_list(const std::vector<SiteLevel>& levels) {
   std::vector<std::string> names;
-  for (const SiteLevel l : levels) names.emplace_back(to_string(l));
+  for (const SiteLevel l : levels) {
+    names.emplace_back(to_string(l));
+  }
   return detail::join(names);
 }
 
@@ -159,7 +173,9 @@ ClauseResult run_rule(const Rule& rule, const RuleContext& context) {
 
 const ClauseResult* ComplianceReport::find(const std::string& id) const {
   for (const ClauseResult& c : clauses) {
-    if (c.id == id) return &c;
+    if (c.id == id) {
+      return &c;
+    }
   }
   return nullptr;
 }

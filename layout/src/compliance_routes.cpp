@@ -23,7 +23,9 @@ Evidence from_finding(const NavFinding& f) {
     e.value = *f.measured;
     e.unit = f.unit;
   }
-  if (f.required) e.required = "limit " + detail::format_number(*f.required) + " " + f.unit;
+  if (f.required) {
+    e.required = "limit " + detail::format_number(*f.required) + " " + f.unit;
+  }
   e.outcome = f.severity == Severity::failure ? Outcome::not_met : Outcome::info;
   return e;
 }
@@ -43,8 +45,12 @@ SupplementaryEvidence route_evidence(const AccessReport& access, const EgressRep
   s.occupants = egress.occupants;
   s.occupants_basis = egress.occupants_given ? "given to the egress analysis"
                                              : "design load of the zones, egress analysis";
-  for (const NavFinding& f : access.findings) s.extra["4.4.1.2 b"].push_back(from_finding(f));
-  for (const NavFinding& f : egress.findings) s.extra["4.4.1.2 c"].push_back(from_finding(f));
+  for (const NavFinding& f : access.findings) {
+    s.extra["4.4.1.2 b"].push_back(from_finding(f));
+  }
+  for (const NavFinding& f : egress.findings) {
+    s.extra["4.4.1.2 c"].push_back(from_finding(f));
+  }
   return s;
 }
 

@@ -44,7 +44,9 @@ template <class T>
 std::string ids_of(const std::vector<const T*>& items) {
   std::vector<std::string> ids;
   ids.reserve(items.size());
-  for (const T* item : items) ids.push_back(item->id);
+  for (const T* item : items) {
+    ids.push_back(item->id);
+  }
   return join(ids);
 }
 
@@ -53,7 +55,9 @@ template <class T, class Pred>
 std::vector<const T*> select(const std::vector<T>& items, Pred keep) {
   std::vector<const T*> out;
   for (const T& item : items) {
-    if (keep(item)) out.push_back(&item);
+    if (keep(item)) {
+      out.push_back(&item);
+    }
   }
   return out;
 }

@@ -21,7 +21,9 @@ constexpr std::array kSharedKit{Equipment::supplies, Equipment::phone, Equipment
 template <class Items>
 std::string names_of(const Items& items) {
   std::vector<std::string> names;
-  for (const Equipment e : items) names.emplace_back(to_string(e));
+  for (const Equipment e : items) {
+    names.emplace_back(to_string(e));
+  }
   return join(names);
 }
 
@@ -54,7 +56,9 @@ RuleResult window_equipment(const RuleContext& context) {
   for (const Counter& c : plan.counters()) {
     std::vector<Equipment> missing;
     for (const Equipment e : kPerWindowKit) {
-      if (!holds(c.equipment, e)) missing.push_back(e);
+      if (!holds(c.equipment, e)) {
+        missing.push_back(e);
+      }
     }
     if (missing.empty()) {
       ++complete;
@@ -63,7 +67,9 @@ RuleResult window_equipment(const RuleContext& context) {
                                    "missing " + names_of(missing), names_of(kPerWindowKit),
                                    Outcome::not_met));
     }
-    if (!holds(zones, c.zone)) zones.push_back(c.zone);
+    if (!holds(zones, c.zone)) {
+      zones.push_back(c.zone);
+    }
   }
   const int total = static_cast<int>(plan.counters().size());
   r.evidence.insert(
@@ -74,14 +80,20 @@ RuleResult window_equipment(const RuleContext& context) {
   for (const std::string& zone : zones) {
     std::vector<Equipment> have;
     for (const Counter& c : plan.counters()) {
-      if (c.zone == zone) have.insert(have.end(), c.equipment.begin(), c.equipment.end());
+      if (c.zone == zone) {
+        have.insert(have.end(), c.equipment.begin(), c.equipment.end());
+      }
     }
     for (const Desk& d : plan.desks()) {
-      if (d.zone == zone) have.insert(have.end(), d.equipment.begin(), d.equipment.end());
+      if (d.zone == zone) {
+        have.insert(have.end(), d.equipment.begin(), d.equipment.end());
+      }
     }
     std::vector<Equipment> missing;
     for (const Equipment e : kSharedKit) {
-      if (!holds(have, e)) missing.push_back(e);
+      if (!holds(have, e)) {
+        missing.push_back(e);
+      }
     }
     r.evidence.push_back(note_of(zone, "equipment shared by the windows of zone " + zone,
                                  missing.empty() ? "all present" : "missing " + names_of(missing),
@@ -120,11 +132,15 @@ RuleResult disclosure_conspicuous(const RuleContext& context) {
   std::vector<Target> targets;
   const auto zones = zones_of(plan, ZoneKind::disclosure);
   for (const Zone* z : zones) {
-    for (const Point& p : area_probes(z->polygon, 0.3)) targets.push_back({z->id, p, std::nullopt});
+    for (const Point& p : area_probes(z->polygon, 0.3)) {
+      targets.push_back({z->id, p, std::nullopt});
+    }
   }
   if (zones.empty()) {
     for (const Amenity& a : plan.amenities()) {
-      if (is_disclosure_equipment(a)) targets.push_back({a.id, a.position, a.facing});
+      if (is_disclosure_equipment(a)) {
+        targets.push_back({a.id, a.position, a.facing});
+      }
     }
   }
   if (targets.empty()) {
@@ -169,7 +185,9 @@ RuleResult disclosure_equipment(const RuleContext& context) {
 RuleResult self_service_kiosks(const RuleContext& context) {
   RuleResult r;
   std::vector<const Kiosk*> kiosks;
-  for (const Kiosk& k : context.plan.kiosks()) kiosks.push_back(&k);
+  for (const Kiosk& k : context.plan.kiosks()) {
+    kiosks.push_back(&k);
+  }
   r.evidence.push_back(
       count_of(ids_of(kiosks), "self-service kiosks", static_cast<int>(kiosks.size()), 1));
   return r;
@@ -187,7 +205,9 @@ RuleResult kiosk_labels(const RuleContext& context) {
   for (const Kiosk& k : plan.kiosks()) {
     std::vector<std::string> missing;
     for (const std::string& label : needed) {
-      if (!holds(k.labels, label)) missing.push_back(label);
+      if (!holds(k.labels, label)) {
+        missing.push_back(label);
+      }
     }
     r.evidence.push_back(note_of(k.id, "kiosk labels",
                                  missing.empty() ? "all shown" : "missing " + join(missing),
@@ -201,7 +221,9 @@ RuleResult high_frequency_self_service(const RuleContext& context) {
   std::vector<std::string> services;
   for (const Kiosk& k : context.plan.kiosks()) {
     for (const std::string& s : k.services) {
-      if (!holds(services, s)) services.push_back(s);
+      if (!holds(services, s)) {
+        services.push_back(s);
+      }
     }
   }
   r.evidence.push_back(measure_of(
@@ -243,9 +265,13 @@ RuleResult station_self_service(const RuleContext& context) {
   const Plan& plan = context.plan;
   RuleResult r;
   auto zones = zones_of(plan, ZoneKind::self_service);
-  for (const Zone* z : zones_of(plan, ZoneKind::self_service_24h)) zones.push_back(z);
+  for (const Zone* z : zones_of(plan, ZoneKind::self_service_24h)) {
+    zones.push_back(z);
+  }
   std::vector<const Kiosk*> kiosks;
-  for (const Kiosk& k : plan.kiosks()) kiosks.push_back(&k);
+  for (const Kiosk& k : plan.kiosks()) {
+    kiosks.push_back(&k);
+  }
   std::string measured;
   if (!zones.empty()) {
     measured = "zone " + ids_of(zones);
@@ -264,7 +290,9 @@ RuleResult rest_and_form_filling(const RuleContext& context) {
   const Plan& plan = context.plan;
   RuleResult r;
   std::vector<const SeatRow*> rows;
-  for (const SeatRow& s : plan.seat_rows()) rows.push_back(&s);
+  for (const SeatRow& s : plan.seat_rows()) {
+    rows.push_back(&s);
+  }
   r.evidence.push_back(count_of(ids_of(rows), "waiting seats", plan.seat_count(), 1));
   const auto writing = desks_of(plan, DeskKind::writing);
   r.evidence.push_back(count_of(ids_of(writing), "writing desks for filling in forms",
@@ -286,7 +314,9 @@ RuleResult waiting_amenities(const RuleContext& context) {
         count_of(ids_of(amenities_of(plan, kind)), name, amenity_count(plan, kind), 1));
   }
   std::vector<const SeatRow*> rows;
-  for (const SeatRow& s : plan.seat_rows()) rows.push_back(&s);
+  for (const SeatRow& s : plan.seat_rows()) {
+    rows.push_back(&s);
+  }
   r.evidence.push_back(count_of(ids_of(rows), "chairs (休息椅)", plan.seat_count(), 1));
   return r;
 }

@@ -21,7 +21,9 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 std::string without_spaces(std::string_view text) {
   std::string out;
   for (const char c : text) {
-    if (c != ' ') out += c;
+    if (c != ' ') {
+      out += c;
+    }
   }
   return out;
 }
@@ -30,10 +32,14 @@ std::string without_spaces(std::string_view text) {
 bool is_center_name(std::string_view raw) {
   const std::string name = without_spaces(raw);
   constexpr std::string_view kTail = "便民服务中心";
-  if (!ends_with(name, kTail)) return false;
+  if (!ends_with(name, kTail)) {
+    return false;
+  }
   const std::string_view head = std::string_view(name).substr(0, name.size() - kTail.size());
   for (const std::string_view unit : {"镇", "乡", "街道"}) {
-    if (ends_with(head, unit) && head.size() > unit.size()) return true;
+    if (ends_with(head, unit) && head.size() > unit.size()) {
+      return true;
+    }
   }
   return false;
 }
@@ -112,7 +118,9 @@ RuleResult guidance_and_warning_signs(const RuleContext& context) {
   const SightLines sight(plan);
   const EntranceView view = entrance_view(plan, plan.main_entrance(), opt.entrance_view_depth);
   std::vector<Target> targets;
-  for (const Sign* s : guidance) targets.push_back({s->id, s->position, s->facing});
+  for (const Sign* s : guidance) {
+    targets.push_back({s->id, s->position, s->facing});
+  }
   const auto [best, v] = best_view(sight, view.inside, targets, opt.reading_distance);
   r.evidence.push_back(measure_of(best->id, "guidance sign seen from the main entrance", v.distance,
                                   "m", v.describe(), required, met_if(v.seen())));
@@ -145,8 +153,12 @@ RuleResult window_labels(const RuleContext& context) {
   int good = 0;
   for (const Counter& c : plan.counters()) {
     std::vector<std::string> problems;
-    if (c.number.empty()) problems.emplace_back("no window number");
-    if (c.services.empty()) problems.emplace_back("no services listed");
+    if (c.number.empty()) {
+      problems.emplace_back("no window number");
+    }
+    if (c.services.empty()) {
+      problems.emplace_back("no services listed");
+    }
     if (problems.empty()) {
       ++good;
     } else {
@@ -159,7 +171,9 @@ RuleResult window_labels(const RuleContext& context) {
                     measure_of("", "windows labelled with number and services", good, "count",
                                std::to_string(good) + " of " + std::to_string(total),
                                "every window", met_if(good == total && total > 0)));
-  if (total == 0) r.note = "The plan has no windows.";
+  if (total == 0) {
+    r.note = "The plan has no windows.";
+  }
   return r;
 }
 
@@ -193,7 +207,9 @@ RuleResult status_display(const RuleContext& context) {
   }
   const SightLines sight(plan);
   std::vector<Target> screens;
-  for (const Amenity* a : displays) screens.push_back({a->id, a->position, a->facing});
+  for (const Amenity* a : displays) {
+    screens.push_back({a->id, a->position, a->facing});
+  }
   const Target* best_viewer = nullptr;
   std::pair<const Target*, View> best{nullptr, View{}};
   for (const Target& viewer : viewers) {
@@ -270,7 +286,9 @@ RuleResult safety_signs(const RuleContext& context) {
        {SignKind::safety_exit, SignKind::safety_step, SignKind::safety_glass}) {
     bool any = false;
     for (const Hazard& h : hazards) {
-      if (h.kind != kind) continue;
+      if (h.kind != kind) {
+        continue;
+      }
       any = true;
       const Sign* found = nullptr;
       double found_distance = 0.0;

@@ -66,7 +66,9 @@ RuleResult functional_zones(const RuleContext& context) {
        station || unit ? "a zone, or a guidance desk elsewhere (4.4.2.3, 4.4.1.4)" : "a zone");
 
   std::vector<std::string> counter_ids;
-  for (const Counter& c : plan.counters()) counter_ids.push_back(c.id);
+  for (const Counter& c : plan.counters()) {
+    counter_ids.push_back(c.id);
+  }
   line(zones_of(plan, ZoneKind::window_service), "window service zone (窗口服务区)",
        join(counter_ids), "windows " + join(counter_ids), unit,
        unit ? "a zone, or windows elsewhere (4.4.1.4)" : "a zone");
@@ -77,15 +79,21 @@ RuleResult functional_zones(const RuleContext& context) {
        unit ? "a zone, or a bulletin board, screen or query terminal (4.4.1.4)" : "a zone");
 
   auto self_zones = zones_of(plan, ZoneKind::self_service);
-  for (const Zone* z : zones_of(plan, ZoneKind::self_service_24h)) self_zones.push_back(z);
+  for (const Zone* z : zones_of(plan, ZoneKind::self_service_24h)) {
+    self_zones.push_back(z);
+  }
   std::vector<std::string> kiosk_ids;
-  for (const Kiosk& k : plan.kiosks()) kiosk_ids.push_back(k.id);
+  for (const Kiosk& k : plan.kiosks()) {
+    kiosk_ids.push_back(k.id);
+  }
   line(self_zones, "self-service zone (自助服务区)", join(kiosk_ids), "kiosks " + join(kiosk_ids),
        station || unit,
        station || unit ? "a zone, or kiosks elsewhere (4.4.5, 4.4.1.4)" : "a zone");
 
   std::vector<std::string> seat_ids;
-  for (const SeatRow& s : plan.seat_rows()) seat_ids.push_back(s.id);
+  for (const SeatRow& s : plan.seat_rows()) {
+    seat_ids.push_back(s.id);
+  }
   line(zones_of(plan, ZoneKind::waiting), "rest and waiting zone (休息等候区)", join(seat_ids),
        "seats " + join(seat_ids), unit, unit ? "a zone, or seats elsewhere (4.4.1.4)" : "a zone");
   return r;
@@ -197,7 +205,9 @@ RuleResult barrier_free(const RuleContext& context) {
 
   // Ramps (GB 55019 2.3.1, 2.3.3).
   for (const LevelChange& c : plan.level_changes()) {
-    if (c.kind != LevelChangeKind::ramp) continue;
+    if (c.kind != LevelChangeKind::ramp) {
+      continue;
+    }
     const double slope = c.run() > 0.0 ? c.rise / c.run() : INFINITY;
     const bool ok = slope <= opt.max_ramp_slope + 1e-12 && c.rise <= opt.max_ramp_rise;
     r.evidence.push_back(
@@ -240,7 +250,9 @@ RuleResult barrier_free(const RuleContext& context) {
                                    route_required, Outcome::not_met));
     }
   };
-  for (const AccessibleRouteFinding& f : routes) judge(f.destination, &f);
+  for (const AccessibleRouteFinding& f : routes) {
+    judge(f.destination, &f);
+  }
   int total = static_cast<int>(routes.size());
   for (const Counter& c : plan.counters()) {
     const bool analysed =
@@ -330,7 +342,9 @@ RuleResult elder_friendly(const RuleContext& context) {
   std::vector<const SeatRow*> rows;
   for (const SeatRow& s : plan.seat_rows()) {
     priority += s.priority_seats;
-    if (s.priority_seats > 0) rows.push_back(&s);
+    if (s.priority_seats > 0) {
+      rows.push_back(&s);
+    }
   }
   r.evidence.push_back(count_of(ids_of(rows), "seats reserved for the elderly", priority, 1));
   const auto item = [&r, &plan](AmenityKind kind, const std::string& what) {
@@ -415,8 +429,9 @@ RuleResult guidance_at_entrance(const RuleContext& context) {
   const bool desks = !targets.empty();
   if (!desks) {
     for (const Zone* z : zones_of(plan, ZoneKind::guidance)) {
-      for (const Point& p : area_probes(z->polygon, 0.3))
+      for (const Point& p : area_probes(z->polygon, 0.3)) {
         targets.push_back({z->id, p, std::nullopt});
+      }
     }
   }
   if (targets.empty()) {
@@ -476,8 +491,12 @@ RuleResult guidance_functions(const RuleContext& context) {
   });
   const auto screens = amenities_of(plan, AmenityKind::display_status);
   std::vector<std::string> calling_list;
-  for (const Counter* c : calling) calling_list.push_back(c->id);
-  for (const Amenity* a : screens) calling_list.push_back(a->id);
+  for (const Counter* c : calling) {
+    calling_list.push_back(c->id);
+  }
+  for (const Amenity* a : screens) {
+    calling_list.push_back(a->id);
+  }
   const std::string calling_ids = join(calling_list);
   const bool has_calling = !calling.empty() || !screens.empty();
   if (center || has_calling) {

@@ -39,7 +39,9 @@ const std::vector<std::string> kAllIds{
 std::vector<std::string> ids_with_status(const ComplianceReport& report, Status status) {
   std::vector<std::string> ids;
   for (const ClauseResult& c : report.clauses) {
-    if (c.status == status) ids.push_back(c.id);
+    if (c.status == status) {
+      ids.push_back(c.id);
+    }
   }
   return ids;
 }
@@ -47,7 +49,9 @@ std::vector<std::string> ids_with_status(const ComplianceReport& report, Status 
 TEST(ComplianceReport, ListsEveryClauseOfTheStandardInItsOrder) {
   const ComplianceReport report = check(plan_data(kCenter));
   std::vector<std::string> ids;
-  for (const ClauseResult& c : report.clauses) ids.push_back(c.id);
+  for (const ClauseResult& c : report.clauses) {
+    ids.push_back(c.id);
+  }
   EXPECT_EQ(ids, kAllIds);
   for (const ClauseResult& c : report.clauses) {
     EXPECT_FALSE(c.title_zh.empty()) << c.id;
@@ -347,7 +351,9 @@ TEST(ComplianceMarkdown, OneTableRowPerClause) {
   const std::string md = format_markdown(report);
   int rows = 0;
   for (const std::string& id : kAllIds) {
-    if (has(md, " | " + id + " | ")) ++rows;
+    if (has(md, " | " + id + " | ")) {
+      ++rows;
+    }
   }
   EXPECT_EQ(rows, static_cast<int>(kAllIds.size()));
   EXPECT_TRUE(has(md, "| status | clause | obligation | levels | title | evidence |\n"));
@@ -432,17 +438,22 @@ TEST(SamplePlans, MeetEveryShallTheirPlanCanShow) {
   int samples = 0;
   for (const auto& entry :
        std::filesystem::directory_iterator(std::string(HALLSIM_SOURCE_DIR) + "/floorplans")) {
-    if (entry.path().extension() != ".json") continue;
+    if (entry.path().extension() != ".json") {
+      continue;
+    }
     ++samples;
     const Plan plan = load_plan(entry.path());
     const ComplianceReport report = check_compliance(plan, entry.path().filename().string());
     std::string failing;
     for (const ClauseResult& c : report.clauses) {
-      if (c.status != Status::fail) continue;
+      if (c.status != Status::fail) {
+        continue;
+      }
       failing += c.id + ":";
       for (const Evidence& e : c.evidence) {
-        if (e.outcome == Outcome::not_met)
+        if (e.outcome == Outcome::not_met) {
           failing += " [" + e.element + " " + e.subject + ": " + e.measured + "]";
+        }
       }
       failing += "\n";
     }

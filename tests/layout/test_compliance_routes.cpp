@@ -68,7 +68,9 @@ TEST(ComplianceWithRoutes, ANarrowToiletDoorFailsTheAccessibleRoute) {
   EXPECT_EQ(c.status, Status::fail);
   bool toilet = false;
   for (const Evidence& e : c.evidence) {
-    if (e.element == "wc-accessible" && e.outcome == Outcome::not_met) toilet = true;
+    if (e.element == "wc-accessible" && e.outcome == Outcome::not_met) {
+      toilet = true;
+    }
   }
   EXPECT_TRUE(toilet);
 }
@@ -88,12 +90,16 @@ TEST(ComplianceWithRoutes, OneExitForTheCenterFailsInBothChecks) {
 TEST(SamplePlans, MeetEveryShallWithTheRoutesAnalysed) {
   for (const auto& entry :
        std::filesystem::directory_iterator(std::string(HALLSIM_SOURCE_DIR) + "/floorplans")) {
-    if (entry.path().extension() != ".json") continue;
+    if (entry.path().extension() != ".json") {
+      continue;
+    }
     const Plan plan = load_plan(entry.path());
     const ComplianceReport report = check_with_routes(plan);
     std::string failing;
     for (const ClauseResult& c : report.clauses) {
-      if (c.status == Status::fail) failing += c.id + " ";
+      if (c.status == Status::fail) {
+        failing += c.id + " ";
+      }
     }
     EXPECT_FALSE(report.shall_failed()) << entry.path().filename() << ": " << failing;
   }
