@@ -48,16 +48,22 @@ struct Comparison {
 };
 
 std::string fixed(double x, int digits) {
-  if (std::isnan(x)) return "-";
+  if (std::isnan(x)) {
+    return "-";
+  }
   std::ostringstream out;
   out << std::fixed << std::setprecision(digits) << x;
   return out.str();
 }
 
 std::string with_ci(const sim::Estimate& e, int digits, bool sign = false) {
-  if (e.n == 0) return "-";
+  if (e.n == 0) {
+    return "-";
+  }
   std::string m = fixed(e.mean, digits);
-  if (sign && e.mean >= 0) m = "+" + m;
+  if (sign && e.mean >= 0) {
+    m = "+" + m;
+  }
   return m + " ± " + fixed(e.half_width, digits);
 }
 
@@ -65,7 +71,9 @@ std::vector<Comparison> compare(const BatchResult& a, const BatchResult& b) {
   std::vector<Comparison> out;
   for (std::size_t i = 0; i < a.kpi_names.size(); ++i) {
     const auto it = std::find(b.kpi_names.begin(), b.kpi_names.end(), a.kpi_names[i]);
-    if (it == b.kpi_names.end()) continue;
+    if (it == b.kpi_names.end()) {
+      continue;
+    }
     const auto j = static_cast<std::size_t>(it - b.kpi_names.begin());
     Comparison c;
     c.name = a.kpi_names[i];
@@ -74,7 +82,9 @@ std::vector<Comparison> compare(const BatchResult& a, const BatchResult& b) {
     std::vector<double> va, vb;
     for (std::size_t r = 0; r < a.kpi_values.size(); ++r) {
       const double x = a.kpi_values[r][i], y = b.kpi_values[r][j];
-      if (std::isnan(x) || std::isnan(y)) continue;
+      if (std::isnan(x) || std::isnan(y)) {
+        continue;
+      }
       va.push_back(x);
       vb.push_back(y);
     }
@@ -95,7 +105,9 @@ int digits_of(const std::string& name) {
       name.find("rate") != std::string::npos) {
     return 3;
   }
-  if (name.find("_min") != std::string::npos) return 2;
+  if (name.find("_min") != std::string::npos) {
+    return 2;
+  }
   return 1;
 }
 
@@ -119,10 +131,16 @@ int run_compare(const CompareOptions& o) {
                            "name counters by their ids in the plan"});
       }
     }
-    if (!unknown.empty()) throw layout::InputError(std::move(unknown));
-    for (const auto& c : o.close) b.scenario.staffing.closed_counters.push_back(c);
+    if (!unknown.empty()) {
+      throw layout::InputError(std::move(unknown));
+    }
+    for (const auto& c : o.close) {
+      b.scenario.staffing.closed_counters.push_back(c);
+    }
     std::string ids;
-    for (const auto& c : o.close) ids += (ids.empty() ? "" : ", ") + c;
+    for (const auto& c : o.close) {
+      ids += (ids.empty() ? "" : ", ") + c;
+    }
     label_b += " with " + ids + " closed";
   }
   sim::Weekday first_day = a.first_day.value_or(sim::Weekday::mon);
@@ -162,7 +180,9 @@ int run_compare(const CompareOptions& o) {
       "replication k of A and of B use the same seed; each visitor draws from a stream of their "
       "own, so both variants see the same visitors with the same service times";
   std::vector<std::string> notes = a.notes;
-  for (const auto& n : model_a.notes()) notes.push_back(n);
+  for (const auto& n : model_a.notes()) {
+    notes.push_back(n);
+  }
   j["notes"] = notes;
   nlohmann::ordered_json k = nlohmann::ordered_json::object();
   for (const Comparison& c : cs) {
@@ -176,7 +196,9 @@ int run_compare(const CompareOptions& o) {
     const std::filesystem::path dir(o.out_dir);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec) throw OutputError("cannot create the output folder " + o.out_dir + ": " + ec.message());
+    if (ec) {
+      throw OutputError("cannot create the output folder " + o.out_dir + ": " + ec.message());
+    }
     write_file_atomically(dir / "compare.json", j.dump(2) + "\n");
     std::string csv = "kpi,a_mean,a_ci95,b_mean,b_ci95,b_minus_a_mean,b_minus_a_ci95,differs\n";
     for (const Comparison& c : cs) {
@@ -200,7 +222,9 @@ int run_compare(const CompareOptions& o) {
             << o.seed << "; the same visitors in A and B (common random numbers)\n"
             << "  B - A is the mean of the per-replication differences ± its 95% half-width;\n"
             << "  \"yes\" when that interval leaves out zero.\n";
-  for (const auto& n : notes) std::cout << "  note: " << n << "\n";
+  for (const auto& n : notes) {
+    std::cout << "  note: " << n << "\n";
+  }
   const std::vector<std::string> headline{"arrived",
                                           "served",
                                           "balked",
@@ -234,7 +258,9 @@ int run_compare(const CompareOptions& o) {
   header("Headline");
   for (const auto& name : headline) {
     for (const Comparison& c : cs) {
-      if (c.name == name) print(c);
+      if (c.name == name) {
+        print(c);
+      }
     }
   }
   header("Per item and counter type");
@@ -242,11 +268,15 @@ int run_compare(const CompareOptions& o) {
     const bool per_group = c.name.rfind("item.", 0) == 0 || c.name.rfind("counter_type.", 0) == 0;
     const bool wanted = c.name.ends_with(".wait_mean_min") || c.name.ends_with(".wait_p90_min") ||
                         c.name.ends_with(".utilisation");
-    if (per_group && wanted) print(c);
+    if (per_group && wanted) {
+      print(c);
+    }
   }
   header("Per counter");
   for (const Comparison& c : cs) {
-    if (c.name.rfind("counter.", 0) == 0 && c.name.ends_with(".utilisation")) print(c);
+    if (c.name.rfind("counter.", 0) == 0 && c.name.ends_with(".utilisation")) {
+      print(c);
+    }
   }
   if (!o.out_dir.empty()) {
     std::cout

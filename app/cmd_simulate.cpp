@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cassert>
 #include <charconv>
@@ -37,7 +38,9 @@ namespace {
 
 const layout::Place* find_place(const std::vector<layout::Place>& places, layout::PlaceKind kind) {
   for (const auto& p : places) {
-    if (p.kind == kind) return &p;
+    if (p.kind == kind) {
+      return &p;
+    }
   }
   return nullptr;
 }
@@ -55,9 +58,13 @@ sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::strin
   hall.ticket_machines = 0;
   const layout::Amenity* ticketing = nullptr;
   for (const layout::Amenity& a : plan.amenities()) {
-    if (a.kind != layout::AmenityKind::ticketing) continue;
+    if (a.kind != layout::AmenityKind::ticketing) {
+      continue;
+    }
     hall.ticket_machines += a.count;
-    if (ticketing == nullptr) ticketing = &a;
+    if (ticketing == nullptr) {
+      ticketing = &a;
+    }
   }
   hall.seats = plan.seat_count();
   hall.guidance_desk = std::any_of(plan.desks().begin(), plan.desks().end(), [](const auto& d) {
@@ -85,26 +92,36 @@ sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::strin
     for (const auto& p : all) {
       if (p.kind == layout::PlaceKind::kiosk && p.name == k.id &&
           (kiosk == nullptr || !k.hours_24)) {
-        if (kiosk == nullptr || !k.hours_24) kiosk = &p;
+        if (kiosk == nullptr || !k.hours_24) {
+          kiosk = &p;
+        }
       }
     }
-    if (kiosk != nullptr && !k.hours_24) break;
+    if (kiosk != nullptr && !k.hours_24) {
+      break;
+    }
   }
   places.push_back(kiosk != nullptr ? *kiosk : places[1]);
   // The waiting area: the largest row of seats.
   const layout::SeatRow* row = nullptr;
   for (const layout::SeatRow& r : plan.seat_rows()) {
-    if (row == nullptr || r.seats > row->seats) row = &r;
+    if (row == nullptr || r.seats > row->seats) {
+      row = &r;
+    }
   }
   const layout::Place* seats = nullptr;
   for (const auto& p : all) {
-    if (row != nullptr && p.kind == layout::PlaceKind::seat_row && p.name == row->id) seats = &p;
+    if (row != nullptr && p.kind == layout::PlaceKind::seat_row && p.name == row->id) {
+      seats = &p;
+    }
   }
   places.push_back(seats != nullptr ? *seats : places[1]);
   places.push_back(*entrance);  // visitors leave by the main door
   for (const layout::Counter& c : plan.counters()) {
     for (const auto& p : all) {
-      if (p.kind == layout::PlaceKind::counter && p.name == c.id) places.push_back(p);
+      if (p.kind == layout::PlaceKind::counter && p.name == c.id) {
+        places.push_back(p);
+      }
     }
   }
   const layout::WalkingTimes walking = nav.walking_times(places);
@@ -125,7 +142,9 @@ sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::strin
       hall.walking.set(a, b, d);
     }
   }
-  if (!unreachable.empty()) throw layout::InputError(std::move(unreachable));
+  if (!unreachable.empty()) {
+    throw layout::InputError(std::move(unreachable));
+  }
   notes.push_back("walking distances from the plan's navigation grid (any-angle, " +
                   number_text(nav.settings().cell_size) + " m cells) between: entrance " +
                   places[0].name + ", guidance desk " + places[1].name + ", ticket machine " +
@@ -133,7 +152,9 @@ sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::strin
                   ", kiosks at " + places[3].name + ", waiting area at " + places[4].name +
                   ", the counters' customer sides; visitors leave by the main entrance");
   if (elements != nullptr) {
-    for (std::size_t i = 0; i < sim::kNamedSpots; ++i) (*elements)[i] = places[i].name;
+    for (std::size_t i = 0; i < sim::kNamedSpots; ++i) {
+      (*elements)[i] = places[i].name;
+    }
   }
   return hall;
 }
@@ -141,10 +162,12 @@ sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::strin
 sim::HallModel build_hall_model(sim::HallLayout hall, sim::Scenario scenario,
                                 const std::string& scenario_file) {
   try {
-    return sim::HallModel(std::move(hall), std::move(scenario));
+    return {std::move(hall), std::move(scenario)};
   } catch (const sim::ScenarioError& e) {
     std::vector<layout::Diagnostic> d;
-    for (const auto& p : e.problems()) d.push_back({scenario_file, p.pointer, p.message, p.hint});
+    for (const auto& p : e.problems()) {
+      d.push_back({scenario_file, p.pointer, p.message, p.hint});
+    }
     throw layout::InputError(std::move(d));
   }
 }
@@ -159,7 +182,9 @@ LoadedHall load_hall(const std::string& plan_file, const std::string& scenario_f
   for (const auto& r : sf.scenario.replay.records) {
     loaded.replay_days = std::max(loaded.replay_days, r.day + 1);
   }
-  if (!sf.ticket_log.empty()) loaded.notes.push_back("arrivals replayed from " + sf.ticket_log);
+  if (!sf.ticket_log.empty()) {
+    loaded.notes.push_back("arrivals replayed from " + sf.ticket_log);
+  }
   loaded.scenario = std::move(sf.scenario);
   return loaded;
 }
@@ -176,7 +201,9 @@ class Progress {
         total_(total),
         on_(!label_.empty() && isatty(STDERR_FILENO) == 1) {}
   void show(std::size_t done) {
-    if (!on_) return;
+    if (!on_) {
+      return;
+    }
     const int width = 30;
     const auto filled = static_cast<int>(width * done / std::max<std::size_t>(total_, 1));
     std::cerr << "\r" << label_ << " [" << std::string(static_cast<std::size_t>(filled), '#')
@@ -184,7 +211,9 @@ class Progress {
               << total_ << std::flush;
   }
   void done() {
-    if (on_) std::cerr << "\r" << std::string(label_.size() + 50, ' ') << "\r" << std::flush;
+    if (on_) {
+      std::cerr << "\r" << std::string(label_.size() + 50, ' ') << "\r" << std::flush;
+    }
   }
 
  private:
@@ -198,15 +227,21 @@ class Progress {
 sim::Estimate BatchResult::estimate(std::size_t kpi) const {
   std::vector<double> v;
   for (const auto& rep : kpi_values) {
-    if (!std::isnan(rep[kpi])) v.push_back(rep[kpi]);
+    if (!std::isnan(rep[kpi])) {
+      v.push_back(rep[kpi]);
+    }
   }
-  if (v.empty()) return sim::Estimate{std::numeric_limits<double>::quiet_NaN(), 0.0, 0};
+  if (v.empty()) {
+    return sim::Estimate{std::numeric_limits<double>::quiet_NaN(), 0.0, 0};
+  }
   return sim::t_interval(v);
 }
 
 std::vector<double> BatchResult::values(std::size_t kpi) const {
   std::vector<double> v;
-  for (const auto& rep : kpi_values) v.push_back(rep[kpi]);
+  for (const auto& rep : kpi_values) {
+    v.push_back(rep[kpi]);
+  }
   return v;
 }
 
@@ -234,13 +269,19 @@ BatchResult run_batch(const sim::HallModel& model, const BatchSettings& settings
       sim::HallResult r = model.run(rs);
       const std::vector<sim::Kpi> k = model.kpis(r);
       std::vector<double> values(k.size());
-      for (std::size_t i = 0; i < k.size(); ++i) values[i] = k[i].value;
+      for (std::size_t i = 0; i < k.size(); ++i) {
+        values[i] = k[i].value;
+      }
       out.kpi_values[rep] = std::move(values);
       visitors[rep] = r.arrived;
-      if (settings.series) series[rep] = std::move(r.series);
+      if (settings.series) {
+        series[rep] = std::move(r.series);
+      }
       if (rep == 0) {
         const std::lock_guard<std::mutex> lock(first_mutex);
-        for (const auto& x : k) names.push_back(x.name);
+        for (const auto& x : k) {
+          names.push_back(x.name);
+        }
         out.first = std::move(r);
       }
       ++finished;
@@ -251,18 +292,24 @@ BatchResult run_batch(const sim::HallModel& model, const BatchSettings& settings
     work();
   } else {
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 0; t < threads; ++t) {
+      pool.emplace_back(work);
+    }
     // The main thread only watches; the workers take replications one at a time.
     while (finished.load() < n) {
       progress.show(finished.load());
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    for (auto& t : pool) t.join();
+    for (auto& t : pool) {
+      t.join();
+    }
   }
   progress.show(n);
   progress.done();
   out.kpi_names = std::move(names);
-  for (auto v : visitors) out.visitors += v;
+  for (auto v : visitors) {
+    out.visitors += v;
+  }
 
   // Averages in replication order, so the sums are the same whatever the threads did.
   if (settings.series) {
@@ -292,7 +339,9 @@ BatchResult run_batch(const sim::HallModel& model, const BatchSettings& settings
       a.mean_standing /= r;
       a.mean_open_counters /= r;
       a.calls /= r;
-      if (a.total_calls == 0) a.max_wait = std::numeric_limits<double>::quiet_NaN();
+      if (a.total_calls == 0) {
+        a.max_wait = std::numeric_limits<double>::quiet_NaN();
+      }
       out.series.push_back(a);
     }
   }
@@ -325,11 +374,15 @@ void write_file_atomically(const std::filesystem::path& file, const std::string&
 }
 
 std::string number_text(double x) {
-  if (std::isnan(x)) return "";
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  char buf[64];
-  const auto res = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, res.ptr);
+  if (std::isnan(x)) {
+    return "";
+  }
+  if (std::isinf(x)) {
+    return x > 0 ? "inf" : "-inf";
+  }
+  std::array<char, 64> buf{};
+  const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), x);
+  return {buf.data(), res.ptr};
 }
 
 std::string day_clock(double t, sim::Weekday first_day) {
@@ -361,7 +414,9 @@ struct SimulateOptions {
 };
 
 std::string fixed(double x, int digits) {
-  if (std::isnan(x)) return "-";
+  if (std::isnan(x)) {
+    return "-";
+  }
   std::ostringstream out;
   out << std::fixed << std::setprecision(digits) << x;
   return out.str();
@@ -385,13 +440,17 @@ std::string pad(const std::string& s, std::size_t width) {
 }
 
 std::string with_ci(const sim::Estimate& e, int digits) {
-  if (e.n == 0) return "-";
+  if (e.n == 0) {
+    return "-";
+  }
   return fixed(e.mean, digits) + " ± " + fixed(e.half_width, digits);
 }
 
 std::optional<sim::Weekday> parse_weekday(const std::string& s) {
   for (int w = 0; w < sim::kWeekdays; ++w) {
-    if (s == sim::to_string(static_cast<sim::Weekday>(w))) return static_cast<sim::Weekday>(w);
+    if (s == sim::to_string(static_cast<sim::Weekday>(w))) {
+      return static_cast<sim::Weekday>(w);
+    }
   }
   return std::nullopt;
 }
@@ -423,9 +482,13 @@ std::string place_text(const sim::HallModel& model, const sim::TraceRecord& r) {
 }
 
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  if (s.find_first_of(",\"\n") == std::string::npos) {
+    return s;
+  }
   std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : s) {
+    q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
   return q + "\"";
 }
 
@@ -435,11 +498,17 @@ std::string csv_field(const std::string& s) {
 std::string trace_text(const sim::HallModel& model, const sim::HallResult& r,
                        sim::Weekday first_day, bool jsonl, const SpotElements* elements) {
   std::string out;
-  if (!jsonl) out = "time_s,clock,visitor,event,place,element,queue,ticket,detail,duration_s\n";
+  if (!jsonl) {
+    out = "time_s,clock,visitor,event,place,element,queue,ticket,detail,duration_s\n";
+  }
   // The plan element standing for a place: a counter's id, or what the spot was measured at.
   auto element_of = [&](const sim::TraceRecord& e) -> std::string {
-    if (e.spot == sim::Spot::counter) return place_text(model, e);
-    if (elements == nullptr) return {};
+    if (e.spot == sim::Spot::counter) {
+      return place_text(model, e);
+    }
+    if (elements == nullptr) {
+      return {};
+    }
     return (*elements)[static_cast<std::size_t>(e.spot)];
   };
   for (const sim::TraceRecord& e : r.trace) {
@@ -452,12 +521,22 @@ std::string trace_text(const sim::HallModel& model, const sim::HallResult& r,
       j["visitor"] = e.visitor;
       j["event"] = sim::to_string(e.event);
       j["place"] = place_text(model, e);
-      if (const std::string el = element_of(e); !el.empty()) j["element"] = el;
-      if (!queue.empty()) j["queue"] = queue;
-      if (e.ticket > 0) j["ticket"] = e.ticket;
+      if (const std::string el = element_of(e); !el.empty()) {
+        j["element"] = el;
+      }
+      if (!queue.empty()) {
+        j["queue"] = queue;
+      }
+      if (e.ticket > 0) {
+        j["ticket"] = e.ticket;
+      }
       const std::string d = detail_text(e);
-      if (!d.empty()) j["detail"] = d;
-      if (e.event == sim::TraceEvent::walk) j["duration"] = e.duration;
+      if (!d.empty()) {
+        j["detail"] = d;
+      }
+      if (e.event == sim::TraceEvent::walk) {
+        j["duration"] = e.duration;
+      }
       out += j.dump();
       out += '\n';
     } else {
@@ -535,8 +614,9 @@ nlohmann::ordered_json summary_json(const sim::HallModel& model, const BatchResu
   j["seed"] = bs.seed;
   j["notes"] = notes;
   nlohmann::ordered_json k = nlohmann::ordered_json::object();
-  for (std::size_t i = 0; i < b.kpi_names.size(); ++i)
+  for (std::size_t i = 0; i < b.kpi_names.size(); ++i) {
     k[b.kpi_names[i]] = estimate_json(b.estimate(i));
+  }
   j["kpis"] = std::move(k);
   return j;
 }
@@ -552,7 +632,9 @@ void print_report(std::ostream& out, const sim::HallModel& model, const BatchRes
       << "\"\n  " << bs.days << (bs.days == 1 ? " day" : " days") << " from "
       << sim::to_string(bs.first_day) << ", " << bs.replications << " replications, seed "
       << bs.seed << "; figures per run: mean ± 95% confidence half-width\n";
-  for (const auto& n : notes) out << "  note: " << n << "\n";
+  for (const auto& n : notes) {
+    out << "  note: " << n << "\n";
+  }
   const int w = 36;
   auto row = [&](const std::string& label, const std::string& value) {
     out << "  " << std::left << std::setw(w) << label << value << "\n";
@@ -597,7 +679,9 @@ void print_report(std::ostream& out, const sim::HallModel& model, const BatchRes
         << title << "\n  " << std::left << std::setw(26) << "" << std::right << std::setw(9)
         << "tickets" << std::setw(16) << "mean wait" << std::setw(16) << "P90" << std::setw(16)
         << "P95" << std::setw(9) << "max" << std::setw(9) << ">15min";
-    if (utilisation) out << std::setw(16) << "utilisation";
+    if (utilisation) {
+      out << std::setw(16) << "utilisation";
+    }
     out << "\n";
     for (std::size_t i = 0; i < prefixes.size(); ++i) {
       const std::string& p = prefixes[i];
@@ -608,7 +692,9 @@ void print_report(std::ostream& out, const sim::HallModel& model, const BatchRes
           << with_ci(est(p + "wait_p95_min"), 1) << std::setw(9)
           << fixed(est(p + "wait_max_min").mean, 1) << std::setw(9)
           << fixed(est(p + "share_wait_over_15_min").mean, 3);
-      if (utilisation) out << std::setw(16) << with_ci(est(p + "utilisation"), 3);
+      if (utilisation) {
+        out << std::setw(16) << with_ci(est(p + "utilisation"), 3);
+      }
       out << "\n";
     }
   };
@@ -640,11 +726,15 @@ void print_report(std::ostream& out, const sim::HallModel& model, const BatchRes
 int run_simulate(const SimulateOptions& o) {
   LoadedHall loaded = load_hall(o.plan, o.scenario);
   sim::Weekday first_day = loaded.first_day.value_or(sim::Weekday::mon);
-  if (!o.first_day.empty()) first_day = *parse_weekday(o.first_day);
+  if (!o.first_day.empty()) {
+    first_day = *parse_weekday(o.first_day);
+  }
   const int days = o.days > 0 ? o.days : std::max(1, loaded.replay_days);
   const sim::HallModel model = build_hall_model(loaded.hall, loaded.scenario, o.scenario);
   std::vector<std::string> notes = loaded.notes;
-  for (const auto& n : model.notes()) notes.push_back(n);
+  for (const auto& n : model.notes()) {
+    notes.push_back(n);
+  }
 
   BatchSettings bs;
   bs.days = days;
@@ -705,7 +795,9 @@ namespace hallsim::app {
 
 /// Reports bad input the way every command does: one line per problem on stderr.
 int report_input_error(const layout::InputError& e) {
-  for (const auto& d : e.diagnostics()) std::cerr << layout::format_diagnostic(d) << "\n";
+  for (const auto& d : e.diagnostics()) {
+    std::cerr << layout::format_diagnostic(d) << "\n";
+  }
   return kExitBadInput;
 }
 

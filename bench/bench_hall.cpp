@@ -28,7 +28,7 @@ const HallModel& town_centre() {
 }
 
 /// One weekday, a new replication each iteration (no trace, no time series).
-void BM_TownCentreDay(benchmark::State& state) {
+void bm_town_centre_day(benchmark::State& state) {
   const HallModel& model = town_centre();
   std::uint64_t rep = 0, visitors = 0;
   for (auto _ : state) {
@@ -45,10 +45,10 @@ void BM_TownCentreDay(benchmark::State& state) {
   state.counters["days/s"] =
       benchmark::Counter(static_cast<double>(rep), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_TownCentreDay)->Unit(benchmark::kMicrosecond);
+BENCHMARK(bm_town_centre_day)->Unit(benchmark::kMicrosecond);
 
 /// The same day with the per-visitor trace and the 15-minute series recorded.
-void BM_TownCentreDayTraced(benchmark::State& state) {
+void bm_town_centre_day_traced(benchmark::State& state) {
   const HallModel& model = town_centre();
   std::uint64_t rep = 0, visitors = 0;
   for (auto _ : state) {
@@ -63,11 +63,11 @@ void BM_TownCentreDayTraced(benchmark::State& state) {
   state.counters["visitors/s"] =
       benchmark::Counter(static_cast<double>(visitors), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_TownCentreDayTraced)->Unit(benchmark::kMicrosecond);
+BENCHMARK(bm_town_centre_day_traced)->Unit(benchmark::kMicrosecond);
 
 /// 10,000 replications split over every hardware thread, KPIs of each kept (as a
 /// `hallsim simulate --replications 10000` would); wall-clock time.
-void BM_TenThousandReplications(benchmark::State& state) {
+void bm_ten_thousand_replications(benchmark::State& state) {
   const HallModel& model = town_centre();
   const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
   constexpr std::uint64_t kReplications = 10000;
@@ -86,14 +86,21 @@ void BM_TenThousandReplications(benchmark::State& state) {
         }
       });
     }
-    for (auto& th : pool) th.join();
-    for (auto a : arrived) visitors += a;
+    for (auto& th : pool) {
+      th.join();
+    }
+    for (auto a : arrived) {
+      visitors += a;
+    }
   }
   state.counters["threads"] = benchmark::Counter(threads);
   state.counters["visitors/s"] =
       benchmark::Counter(static_cast<double>(visitors), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_TenThousandReplications)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK(bm_ten_thousand_replications)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
 
 }  // namespace
 

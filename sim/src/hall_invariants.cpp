@@ -1,6 +1,7 @@
 #include "hall_invariants.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -14,9 +15,15 @@ std::string at(const TraceRecord& r) {
   std::ostringstream out;
   out.precision(10);
   out << "t=" << r.time << " visitor " << r.visitor << " " << to_string(r.event);
-  if (r.counter >= 0) out << " counter " << r.counter;
-  if (r.queue >= 0) out << " queue " << r.queue;
-  if (r.ticket > 0) out << " ticket " << r.ticket;
+  if (r.counter >= 0) {
+    out << " counter " << r.counter;
+  }
+  if (r.queue >= 0) {
+    out << " queue " << r.queue;
+  }
+  if (r.ticket > 0) {
+    out << " ticket " << r.ticket;
+  }
   return out.str();
 }
 
@@ -27,7 +34,9 @@ bool staffed(const HallModel& model, const RunSettings& settings, std::size_t c,
   const auto wd = static_cast<Weekday>((static_cast<int>(settings.first_day) + day) % kWeekdays);
   const double clock = t - day * kDaySeconds;
   for (const ClockInterval& i : model.counter_hours(c, wd)) {
-    if (clock >= i.begin && clock <= i.end) return true;
+    if (clock >= i.begin && clock <= i.end) {
+      return true;
+    }
   }
   const DayHours& hours = model.scenario().calendar.days[static_cast<std::size_t>(wd)];
   const double close = std::max(hours.close_time, hours.extended_until);
@@ -47,7 +56,9 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
     bad.push_back("arrived " + std::to_string(r.arrived) + " != served + balked + reneged + " +
                   "missed + sent home + inside = " + std::to_string(total));
   }
-  if (!settings.record_trace) return bad;
+  if (!settings.record_trace) {
+    return bad;
+  }
 
   struct VisitorSeen {
     bool arrived = false;
@@ -68,7 +79,7 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
   };
   std::vector<std::deque<Waiting>> queues(model.queue_count());
   std::map<std::uint32_t, std::uint32_t> ticket_queue;
-  std::uint64_t leaves[6] = {};
+  std::array<std::uint64_t, 6> leaves{};
   std::uint64_t arrivals = 0;
   double last = -1.0;
 
@@ -81,19 +92,29 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
   };
 
   for (const TraceRecord& e : r.trace) {
-    if (e.time < last) bad.push_back("trace out of time order at " + at(e));
+    if (e.time < last) {
+      bad.push_back("trace out of time order at " + at(e));
+    }
     last = e.time;
-    if (e.visitor >= seen.size()) seen.resize(e.visitor + 1);
+    if (e.visitor >= seen.size()) {
+      seen.resize(e.visitor + 1);
+    }
     VisitorSeen& v = seen[e.visitor];
     if (e.event == TraceEvent::arrive) {
-      if (v.arrived) bad.push_back("second arrival: " + at(e));
+      if (v.arrived) {
+        bad.push_back("second arrival: " + at(e));
+      }
       v.arrived = true;
       v.arrival = e.time;
       ++arrivals;
       continue;
     }
-    if (!v.arrived) bad.push_back("record before the arrival: " + at(e));
-    if (v.left) bad.push_back("record after leaving: " + at(e));
+    if (!v.arrived) {
+      bad.push_back("record before the arrival: " + at(e));
+    }
+    if (v.left) {
+      bad.push_back("record after leaving: " + at(e));
+    }
     switch (e.event) {
       case TraceEvent::ticket: {
         v.ticket_time = e.time;
@@ -121,8 +142,9 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
         }
         counters[c].visitor = e.visitor;
         const auto q = static_cast<std::size_t>(e.queue);
-        if (!model.counter_serves(c, q))
+        if (!model.counter_serves(c, q)) {
           bad.push_back("counter may not serve this queue: " + at(e));
+        }
         auto& line = queues[q];
         const auto it = std::find_if(line.begin(), line.end(),
                                      [&](const Waiting& w) { return w.ticket == e.ticket; });
@@ -151,7 +173,9 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
         break;
       }
       case TraceEvent::service_start: {
-        if (e.time < v.arrival) bad.push_back("served before arriving: " + at(e));
+        if (e.time < v.arrival) {
+          bad.push_back("served before arriving: " + at(e));
+        }
         const auto c = static_cast<std::size_t>(e.counter);
         if (counters[c].visitor != static_cast<std::int64_t>(e.visitor)) {
           bad.push_back("served at a counter that did not call them: " + at(e));
@@ -175,7 +199,9 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
         break;
       case TraceEvent::leave:
         v.left = true;
-        if (e.detail < 6) ++leaves[e.detail];
+        if (e.detail < 6) {
+          ++leaves[e.detail];
+        }
         break;
       default:
         break;
@@ -185,7 +211,8 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
     bad.push_back("trace has " + std::to_string(arrivals) + " arrivals, the counts " +
                   std::to_string(r.arrived));
   }
-  const std::uint64_t counted[6] = {r.served, r.balked, r.reneged, r.missed_call, r.sent_home, 0};
+  const std::array<std::uint64_t, 6> counted{r.served,      r.balked,    r.reneged,
+                                             r.missed_call, r.sent_home, 0};
   for (int o = 0; o < 5; ++o) {
     if (leaves[o] != counted[o]) {
       bad.push_back(std::string("trace has ") + std::to_string(leaves[o]) + " leaving " +

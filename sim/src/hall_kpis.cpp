@@ -1,5 +1,6 @@
 // The figures of a run, flattened to named values for replication summaries.
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -21,7 +22,7 @@ double ratio(double a, double b) {
 /// Mean, quantiles, max and the shares over 15 and 30 minutes of a group of waits, in minutes.
 void add_waits(std::vector<Kpi>& out, const std::string& prefix, const WaitStats& w) {
   const bool any = w.tally.count() > 0;
-  static constexpr double kPs[] = {0.5, 0.9, 0.95};
+  static constexpr std::array<double, 3> kPs{0.5, 0.9, 0.95};
   const std::vector<double> q = any ? w.quantiles.quantiles(kPs) : std::vector<double>(3, kNaN);
   out.push_back({prefix + "tickets_called", static_cast<double>(w.tally.count())});
   out.push_back({prefix + "wait_mean_min", any ? w.tally.mean() / 60.0 : kNaN});
@@ -53,7 +54,9 @@ std::vector<Kpi> HallModel::kpis(const HallResult& r) const {
   count("kiosk_visits", r.kiosk_visits);
   count("missing_materials", r.missing_materials);
   count("complaints", r.complaints);
-  if (!c_->replay.empty()) count("replay_outside_hours", r.replay_outside_hours);
+  if (!c_->replay.empty()) {
+    count("replay_outside_hours", r.replay_outside_hours);
+  }
   add_waits(out, "", r.waits);
   out.push_back(
       {"kiosk_wait_mean_min", r.kiosk_waits.count() > 0 ? r.kiosk_waits.mean() / 60.0 : kNaN});
@@ -76,7 +79,9 @@ std::vector<Kpi> HallModel::kpis(const HallResult& r) const {
     add_waits(out, prefix, r.counter_type_waits[t]);
     double tb = 0.0, to = 0.0;
     for (std::size_t c = 0; c < r.counter_busy.size(); ++c) {
-      if (c_->counter_type_of[c] != t) continue;
+      if (c_->counter_type_of[c] != t) {
+        continue;
+      }
       tb += r.counter_busy[c];
       to += r.counter_open[c];
     }

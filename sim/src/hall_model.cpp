@@ -25,7 +25,9 @@ std::string show(double x) {
 }
 
 std::string clock(double seconds) {
-  if (!std::isfinite(seconds)) return show(seconds);
+  if (!std::isfinite(seconds)) {
+    return show(seconds);
+  }
   const long total = std::lround(seconds);
   std::ostringstream out;
   out << total / 3600 << ':' << (total % 3600) / 60 / 10 << (total % 3600) / 60 % 10;
@@ -34,14 +36,18 @@ std::string clock(double seconds) {
 
 std::string message_of(const ScenarioProblem& p) {
   std::string s = p.pointer + ": " + p.message;
-  if (!p.hint.empty()) s += " (" + p.hint + ")";
+  if (!p.hint.empty()) {
+    s += " (" + p.hint + ")";
+  }
   return s;
 }
 
 std::string summary(const std::vector<ScenarioProblem>& problems) {
   std::string s = "the scenario does not fit the hall: " + std::to_string(problems.size()) +
                   (problems.size() == 1 ? " problem" : " problems");
-  for (const auto& p : problems) s += "\n  " + message_of(p);
+  for (const auto& p : problems) {
+    s += "\n  " + message_of(p);
+  }
   return s;
 }
 
@@ -113,7 +119,9 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
 }
 
 bool applies_on(const std::vector<Weekday>& days, int weekday) {
-  if (days.empty()) return true;
+  if (days.empty()) {
+    return true;
+  }
   return std::any_of(days.begin(), days.end(),
                      [weekday](Weekday d) { return static_cast<int>(d) == weekday; });
 }
@@ -139,15 +147,23 @@ std::vector<ClockInterval> merge(std::vector<ClockInterval> v) {
 std::vector<ClockInterval> staffed_hours(const Scenario& s, const HallCounter& counter,
                                          int weekday) {
   const DayHours& day = s.calendar.days[static_cast<std::size_t>(weekday)];
-  if (!day.open || contains(s.staffing.closed_counters, counter.id)) return {};
+  if (!day.open || contains(s.staffing.closed_counters, counter.id)) {
+    return {};
+  }
   std::vector<ClockInterval> shifts;
   bool has_shift = false;
   for (const auto& shift : s.staffing.shifts) {
-    if (shift.counter != counter.id) continue;
+    if (shift.counter != counter.id) {
+      continue;
+    }
     has_shift = true;
-    if (applies_on(shift.days, weekday)) shifts.push_back(shift.period);
+    if (applies_on(shift.days, weekday)) {
+      shifts.push_back(shift.period);
+    }
   }
-  if (has_shift) return merge(std::move(shifts));
+  if (has_shift) {
+    return merge(std::move(shifts));
+  }
   std::vector<ClockInterval> hours;
   const bool at_lunch = contains(s.calendar.lunch_counters, counter.id);
   if (day.has_lunch_break && !at_lunch && day.lunch_break.end > day.lunch_break.begin) {
@@ -165,7 +181,9 @@ std::vector<ClockInterval> staffed_hours(const Scenario& s, const HallCounter& c
 /// The hourly rates (per hour) of an item on one weekday, over the whole clock.
 std::array<double, 24> hourly_rates(const ItemDemand& d, int weekday, double open, double close) {
   const auto w = static_cast<std::size_t>(weekday);
-  if (d.form == RateForm::hourly) return d.hourly_rate[w];
+  if (d.form == RateForm::hourly) {
+    return d.hourly_rate[w];
+  }
   std::array<double, 24> weight = d.hourly_shape;
   if (std::all_of(weight.begin(), weight.end(), [](double x) { return x == 0.0; })) {
     weight.fill(1.0);
@@ -176,11 +194,17 @@ std::array<double, 24> hourly_rates(const ItemDemand& d, int weekday, double ope
   for (std::size_t h = 0; h < 24; ++h) {
     const double a = std::max(open, static_cast<double>(h) * kHourSeconds);
     const double b = std::min(close, static_cast<double>(h + 1) * kHourSeconds);
-    if (b > a) open_weight += weight[h] * (b - a) / kHourSeconds;
+    if (b > a) {
+      open_weight += weight[h] * (b - a) / kHourSeconds;
+    }
   }
   std::array<double, 24> rate{};
-  if (open_weight <= 0.0) return rate;
-  for (std::size_t h = 0; h < 24; ++h) rate[h] = d.daily_total[w] * weight[h] / open_weight;
+  if (open_weight <= 0.0) {
+    return rate;
+  }
+  for (std::size_t h = 0; h < 24; ++h) {
+    rate[h] = d.daily_total[w] * weight[h] / open_weight;
+  }
   return rate;
 }
 
@@ -211,7 +235,9 @@ void WalkingDistances::set(std::size_t a, std::size_t b, double metres) {
 }
 
 double WalkingDistances::metres(std::size_t a, std::size_t b) const {
-  if (points_ == 0) return 0.0;
+  if (points_ == 0) {
+    return 0.0;
+  }
   assert(a < points_ && b < points_);
   return metres_[a * points_ + b];
 }
@@ -266,14 +292,18 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string p = index_pointer("/catalogue/items", i);
-    if (items[i].id.empty()) check.add(p + "/id", "an item needs an id", "give a short unique id");
+    if (items[i].id.empty()) {
+      check.add(p + "/id", "an item needs an id", "give a short unique id");
+    }
     if (!item_index.emplace(items[i].id, static_cast<std::uint32_t>(i)).second) {
       check.add(p + "/id", "item id '" + items[i].id + "' is used twice",
                 "give every item its own id");
     }
   }
   c->item_count = items.size();
-  for (const auto& item : items) c->queue_names.push_back(item.id);
+  for (const auto& item : items) {
+    c->queue_names.push_back(item.id);
+  }
   c->complaint_window = std::find(c->counter_types.begin(), c->counter_types.end(),
                                   "cannot_get_it_done") != c->counter_types.end();
   if (c->complaint_window) {
@@ -349,7 +379,9 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
   for (int w = 0; w < kWeekdays; ++w) {
     const DayHours& day = s.calendar.days[static_cast<std::size_t>(w)];
     const std::string p = index_pointer("/calendar/days", static_cast<std::size_t>(w));
-    if (!day.open) continue;
+    if (!day.open) {
+      continue;
+    }
     check.clock_time(day.open_time, p + "/open_time");
     check.clock_time(day.close_time, p + "/close_time");
     if (!(day.open_time < day.close_time)) {
@@ -366,7 +398,9 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
                   "give begin < end, or has_lunch_break false");
       }
     }
-    if (day.extended_until > 0.0) check.clock_time(day.extended_until, p + "/extended_until");
+    if (day.extended_until > 0.0) {
+      check.clock_time(day.extended_until, p + "/extended_until");
+    }
   }
   for (std::size_t j = 0; j < s.calendar.lunch_counters.size(); ++j) {
     known_counter(s.calendar.lunch_counters[j], index_pointer("/calendar/lunch_counters", j));
@@ -410,7 +444,9 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
     for (std::size_t q = 0; q < items.size(); ++q) {
       bool staffed = false;
       for (std::uint32_t k : c->queue_counters[q]) {
-        for (const auto& day : c->days) staffed = staffed || !day.counter_hours[k].empty();
+        for (const auto& day : c->days) {
+          staffed = staffed || !day.counter_hours[k].empty();
+        }
       }
       if (!staffed) {
         const std::string p = index_pointer("/catalogue/items", q);
@@ -505,7 +541,9 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
                 "add the item to the catalogue or correct the record");
       continue;
     }
-    if (rec.day < 0) check.add(p + "/day", "a day cannot be negative", "count days from 0");
+    if (rec.day < 0) {
+      check.add(p + "/day", "a day cannot be negative", "count days from 0");
+    }
     if (!(rec.ticket_time >= 0.0 && rec.ticket_time < kDaySeconds)) {
       check.add(p + "/ticket_time",
                 "the ticket time must lie in [0:00, 24:00), got " + clock(rec.ticket_time),
@@ -524,7 +562,9 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
     }
     c->replay.push_back({rec.day, rec.ticket_time, it->second, recorded});
   }
-  if (!problems.empty()) throw ScenarioError(std::move(problems));
+  if (!problems.empty()) {
+    throw ScenarioError(std::move(problems));
+  }
 
   std::stable_sort(c->replay.begin(), c->replay.end(),
                    [](const CompiledRecord& a, const CompiledRecord& b) {
@@ -534,7 +574,9 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
   // Arrival processes and appointment slots per weekday.
   for (int w = 0; w < kWeekdays; ++w) {
     CompiledDay& day = c->days[static_cast<std::size_t>(w)];
-    if (!day.open) continue;
+    if (!day.open) {
+      continue;
+    }
     for (const ItemDemand& d : s.demand.items) {
       const std::array<double, 24> rate = hourly_rates(d, w, day.open_time, day.close_time);
       std::vector<double> breaks{day.open_time};
@@ -543,7 +585,9 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
       for (std::size_t h = 0; h < 24; ++h) {
         const double a = std::max(day.open_time, static_cast<double>(h) * kHourSeconds);
         const double e = std::min(day.close_time, static_cast<double>(h + 1) * kHourSeconds);
-        if (!(e > a)) continue;
+        if (!(e > a)) {
+          continue;
+        }
         rates.push_back(rate[h] / kHourSeconds);
         breaks.push_back(e);
         any = any || rate[h] > 0.0;
@@ -554,10 +598,14 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
       }
     }
     for (const AppointmentSlots& a : appts.slots) {
-      if (!applies_on(a.days, w)) continue;
+      if (!applies_on(a.days, w)) {
+        continue;
+      }
       for (int k = 0;; ++k) {
         const double start = a.first_slot + k * a.slot_length;
-        if (start + a.slot_length > a.last_slot_end + 1e-9) break;
+        if (start + a.slot_length > a.last_slot_end + 1e-9) {
+          break;
+        }
         day.slots.push_back({start, item_index.at(a.item), a.bookings_per_slot, a.booked_share});
       }
     }

@@ -151,17 +151,23 @@ class BinnedLevel {
       const std::size_t b = bin(last_);
       const double edge = std::min(t, static_cast<double>(b + 1) * step_);
       area_at(b) += value_ * (edge - last_);
-      if (value_ > 0.0) max_at(b) = std::max(max_at(b), value_);
+      if (value_ > 0.0) {
+        max_at(b) = std::max(max_at(b), value_);
+      }
       // A boundary computed as (b + 1) * step may round to last_; move on to the next bin.
       last_ = edge > last_ ? edge : std::nextafter(last_, t);
     }
   }
   double& area_at(std::size_t b) {
-    if (b >= area_.size()) area_.resize(b + 1, 0.0);
+    if (b >= area_.size()) {
+      area_.resize(b + 1, 0.0);
+    }
     return area_[b];
   }
   double& max_at(std::size_t b) {
-    if (b >= max_.size()) max_.resize(b + 1, 0.0);
+    if (b >= max_.size()) {
+      max_.resize(b + 1, 0.0);
+    }
     return max_[b];
   }
 
@@ -213,12 +219,18 @@ class HallRun {
     day_ = d;
     day_start_ = static_cast<double>(d) * kDaySeconds;
     after_hours_ = false;
-    for (auto& q : queues_) q.served_after_close = false;
-    for (std::size_t c = 0; c < counters_.size(); ++c) counters_[c].after_close = false;
+    for (auto& q : queues_) {
+      q.served_after_close = false;
+    }
+    for (auto& counter : counters_) {
+      counter.after_close = false;
+    }
     pending_.clear();
     next_pending_ = 0;
     arrivals_today_ = 0;
-    if (!day.open && m_.replay.empty()) return;
+    if (!day.open && m_.replay.empty()) {
+      return;
+    }
     draw_arrivals(d, day);
     if (day.open) {
       // The closing event is scheduled before the counters' own events, so that at the
@@ -244,7 +256,9 @@ class HallRun {
     const auto dd = static_cast<std::uint64_t>(d);
     if (!m_.replay.empty()) {
       for (const CompiledRecord& r : m_.replay) {
-        if (r.day != d) continue;
+        if (r.day != d) {
+          continue;
+        }
         if (!day.open || r.ticket_time < day.open_time || r.ticket_time >= day.close_time) {
           ++out_.replay_outside_hours;
           continue;
@@ -269,10 +283,14 @@ class HallRun {
           const bool booked = rng.uniform01() < slot.booked_share;
           const bool comes = rng.uniform01() >= appts.no_show;
           const double offset = m_.punctuality(rng);
-          if (!booked || !comes) continue;
+          if (!booked || !comes) {
+            continue;
+          }
           // Early visitors wait outside until the doors open; late ones after closing stay out.
           const double t = std::max(day.open_time, slot.start + offset);
-          if (t >= day.close_time) continue;
+          if (t >= day.close_time) {
+            continue;
+          }
           pending_.push_back({day_start_ + t, slot.queue, ArrivalKind::appointment, -1.0});
         }
       }
@@ -296,9 +314,13 @@ class HallRun {
     const bool send_home = m_.scenario.calendar.closing == ClosingPolicy::send_home;
     if (!send_home) {
       for (std::size_t c = 0; c < counters_.size(); ++c) {
-        if (!counters_[c].open) continue;
+        if (!counters_[c].open) {
+          continue;
+        }
         counters_[c].after_close = true;
-        for (std::uint32_t q : m_.counter_queues[c]) queues_[q].served_after_close = true;
+        for (std::uint32_t q : m_.counter_queues[c]) {
+          queues_[q].served_after_close = true;
+        }
       }
     }
     // The ticket machines stop issuing and the kiosks stop taking new users.
@@ -306,9 +328,13 @@ class HallRun {
     send_home_line(kiosks_);
     send_home_guide_line(send_home);
     for (std::uint32_t q = 0; q < queues_.size(); ++q) {
-      if (send_home || !queues_[q].served_after_close) send_home_queue(q);
+      if (send_home || !queues_[q].served_after_close) {
+        send_home_queue(q);
+      }
     }
-    if (in_hall_ == 0) end_after_hours();
+    if (in_hall_ == 0) {
+      end_after_hours();
+    }
   }
 
   /// The last visitor has left after closing: counters that stayed open close.
@@ -330,7 +356,9 @@ class HallRun {
     draw_visitor(v, a);
     Visitor& x = visitors_[v];
     ++out_.arrived;
-    if (x.appointment) ++out_.appointments;
+    if (x.appointment) {
+      ++out_.appointments;
+    }
     change_in_hall(+1);
     count_arrival();
     if (x.replayed) {
@@ -392,7 +420,9 @@ class HallRun {
     x.first_stage = static_cast<std::uint32_t>(stages_.size());
     draw_stage(rng, a.queue, a.recorded_service);
     for (const CompiledFollowOn& f : m_.follow_on[a.queue]) {
-      if (rng.uniform01() < f.probability) draw_stage(rng, f.queue, -1.0);
+      if (rng.uniform01() < f.probability) {
+        draw_stage(rng, f.queue, -1.0);
+      }
     }
     x.stages = static_cast<std::uint32_t>(stages_.size()) - x.first_stage;
   }
@@ -423,25 +453,35 @@ class HallRun {
                             : WalkingDistances::point(to);
     const double duration = m_.layout.walking.metres(x.point, point) / x.speed;
     x.point = static_cast<std::uint32_t>(point);
-    if (x.state != State::called) x.state = State::walking;
+    if (x.state != State::called) {
+      x.state = State::walking;
+    }
     note(v, TraceEvent::walk, to, counter, -1, 0, 0, duration);
     sim_.schedule_in(duration, [this, v] { (this->*Then)(v); });
   }
 
   void reach_guidance(std::uint32_t v) {
     visitors_[v].task = GuideTask::consult;
-    if (after_hours_) return send_home(v);
+    if (after_hours_) {
+      return send_home(v);
+    }
     join_line(v, LineKind::guidance);
   }
 
   void reach_ticket_machine(std::uint32_t v) {
-    if (after_hours_) return send_home(v);
-    if (machines_.servers == 0) return issue_ticket(v);
+    if (after_hours_) {
+      return send_home(v);
+    }
+    if (machines_.servers == 0) {
+      return issue_ticket(v);
+    }
     join_line(v, LineKind::ticket_machine);
   }
 
   void reach_kiosks(std::uint32_t v) {
-    if (after_hours_) return send_home(v);
+    if (after_hours_) {
+      return send_home(v);
+    }
     visitors_[v].joined = sim_.now();
     join_line(v, LineKind::kiosk);
   }
@@ -484,7 +524,9 @@ class HallRun {
     --l.busy;
     while (l.head < l.queue.size()) {
       const std::uint32_t v = l.queue[l.head++];
-      if (visitors_[v].state != State::in_line) continue;  // sent home meanwhile
+      if (visitors_[v].state != State::in_line) {
+        continue;  // sent home meanwhile
+      }
       ++l.busy;
       start_line_service(v, k);
       return;
@@ -554,10 +596,14 @@ class HallRun {
     x.total_wait += wait;
     x.state = State::busy;
     note(v, TraceEvent::kiosk_start, Spot::kiosks, -1, -1, 0, helped ? 1 : 0);
-    if (helped) out_.guidance_busy += x.kiosk_time;
+    if (helped) {
+      out_.guidance_busy += x.kiosk_time;
+    }
     sim_.schedule_in(x.kiosk_time, [this, v, helped] {
       note(v, TraceEvent::kiosk_end, Spot::kiosks);
-      if (helped) release_line(LineKind::guidance);
+      if (helped) {
+        release_line(LineKind::guidance);
+      }
       release_line(LineKind::kiosk);
       finish_visit(v);
     });
@@ -566,7 +612,9 @@ class HallRun {
   void send_home_line(Line& l) {
     for (; l.head < l.queue.size(); ++l.head) {
       const std::uint32_t v = l.queue[l.head];
-      if (visitors_[v].state == State::in_line) send_home(v);
+      if (visitors_[v].state == State::in_line) {
+        send_home(v);
+      }
     }
   }
 
@@ -577,9 +625,13 @@ class HallRun {
     for (; guides_.head < guides_.queue.size(); ++guides_.head) {
       const std::uint32_t v = guides_.queue[guides_.head];
       Visitor& x = visitors_[v];
-      if (x.state != State::in_line) continue;
+      if (x.state != State::in_line) {
+        continue;
+      }
       if (everyone || x.task == GuideTask::consult) {
-        if (x.task == GuideTask::kiosk_help) release_line(LineKind::kiosk);
+        if (x.task == GuideTask::kiosk_help) {
+          release_line(LineKind::kiosk);
+        }
         send_home(v);
       } else {
         keep.push_back(v);
@@ -594,9 +646,11 @@ class HallRun {
   void issue_ticket(std::uint32_t v) {
     Visitor& x = visitors_[v];
     const VisitStage& st = stages_[x.first_stage + x.stage];
-    if (after_hours_ && !queues_[st.queue].served_after_close) return send_home(v);
+    if (after_hours_ && !queues_[st.queue].served_after_close) {
+      return send_home(v);
+    }
     const Behaviour& b = m_.scenario.behaviour;
-    const double ahead = static_cast<double>(queues_[st.queue].waiting);
+    const auto ahead = static_cast<double>(queues_[st.queue].waiting);
     if (b.balk_enabled && !x.appointment && !x.replayed && ahead > x.balk_tolerance) {
       note(v, TraceEvent::balk, Spot::ticket_machine, -1, static_cast<std::int32_t>(st.queue));
       set_outcome(v, Outcome::balked);
@@ -646,7 +700,9 @@ class HallRun {
     while (h < l.size()) {
       const Ticket& t = l[h];
       const Visitor& x = visitors_[t.visitor];
-      if (x.state == State::waiting_call && x.ticket == t.number) return &t;
+      if (x.state == State::waiting_call && x.ticket == t.number) {
+        return &t;
+      }
       ++h;
     }
     return nullptr;
@@ -673,10 +729,14 @@ class HallRun {
     std::uint32_t best_number = 0;
     for (std::uint32_t q : m_.counter_queues[c]) {
       TicketQueue& tq = queues_[q];
-      if (tq.waiting == 0) continue;
+      if (tq.waiting == 0) {
+        continue;
+      }
       for (int cls = 0; cls < kClasses; ++cls) {
         const Ticket* t = head(tq, cls);
-        if (t == nullptr) continue;
+        if (t == nullptr) {
+          continue;
+        }
         const bool better =
             best_q == kNone || cls < best_cls ||
             (cls == best_cls &&
@@ -689,9 +749,13 @@ class HallRun {
         }
         break;  // the first non-empty class is this queue's best ticket
       }
-      if (rule == CallSelection::queue_order && best_q != kNone) break;
+      if (rule == CallSelection::queue_order && best_q != kNone) {
+        break;
+      }
     }
-    if (best_q != kNone) call(c, take_ticket(best_q, best_cls));
+    if (best_q != kNone) {
+      call(c, take_ticket(best_q, best_cls));
+    }
   }
 
   void call(std::uint32_t c, std::uint32_t v) {
@@ -815,7 +879,9 @@ class HallRun {
 
   void open_counter(std::uint32_t c) {
     CounterState& cs = counters_[c];
-    if (cs.open) return;
+    if (cs.open) {
+      return;
+    }
     if (cs.busy) {
       // Re-opened before finishing the visitor it had when closing: one staffed span.
       cs.open = true;
@@ -829,7 +895,9 @@ class HallRun {
 
   void close_counter(std::uint32_t c) {
     CounterState& cs = counters_[c];
-    if (!cs.open || cs.after_close) return;
+    if (!cs.open || cs.after_close) {
+      return;
+    }
     cs.open = false;
     if (!cs.busy) {
       out_.counter_open[c] += sim_.now() - cs.open_since;
@@ -887,10 +955,14 @@ class HallRun {
     if (x.review_u < r.review_share) {
       const double over = std::max(0.0, x.total_wait - r.target_wait) / 60.0;
       double p = std::min(r.max_bad, r.base_bad + r.per_minute_over * over);
-      if (x.failed) p += r.failed_visit_bad;
+      if (x.failed) {
+        p += r.failed_visit_bad;
+      }
       const bool bad = x.bad_u < std::min(1.0, p);
       ++out_.reviews;
-      if (bad) ++out_.bad_reviews;
+      if (bad) {
+        ++out_.bad_reviews;
+      }
       note(v, TraceEvent::review, spot_of(x.point), -1, -1, 0, bad ? 1 : 0);
     }
     set_outcome(v, Outcome::served);
@@ -906,7 +978,9 @@ class HallRun {
     assert(!x.has_outcome);
     x.has_outcome = true;
     x.state = State::leaving;
-    if (outcomes_.size() <= v) outcomes_.resize(v + 1, Outcome::inside);
+    if (outcomes_.size() <= v) {
+      outcomes_.resize(v + 1, Outcome::inside);
+    }
     outcomes_[v] = o;
     switch (o) {
       case Outcome::served:
@@ -936,7 +1010,9 @@ class HallRun {
   void change_in_hall(int delta) {
     in_hall_ += delta;
     out_.peak_in_hall = std::max(out_.peak_in_hall, in_hall_);
-    if (in_hall_ == 0 && after_hours_) end_after_hours();
+    if (in_hall_ == 0 && after_hours_) {
+      end_after_hours();
+    }
   }
 
   void change_waiting(int delta) {
@@ -952,16 +1028,22 @@ class HallRun {
 
   void change_open(int delta) {
     open_counters_ += delta;
-    if (s_.record_series) open_series_.set(sim_.now(), open_counters_);
+    if (s_.record_series) {
+      open_series_.set(sim_.now(), open_counters_);
+    }
   }
 
   void count_arrival() {
-    if (!s_.record_series) return;
+    if (!s_.record_series) {
+      return;
+    }
     bin_at(waiting_series_.bin(sim_.now())).arrivals += 1;
   }
 
   void count_call(double wait) {
-    if (!s_.record_series) return;
+    if (!s_.record_series) {
+      return;
+    }
     SeriesBin& b = bin_at(waiting_series_.bin(sim_.now()));
     b.calls += 1;
     b.mean_wait += wait;  // a sum until finish()
@@ -969,14 +1051,18 @@ class HallRun {
   }
 
   SeriesBin& bin_at(std::size_t b) {
-    if (b >= bins_.size()) bins_.resize(b + 1);
+    if (b >= bins_.size()) {
+      bins_.resize(b + 1);
+    }
     return bins_[b];
   }
 
   void note(std::uint32_t v, TraceEvent e, Spot spot, std::int32_t counter = -1,
             std::int32_t queue = -1, std::uint32_t ticket = 0, std::uint8_t detail = 0,
             double duration = 0.0) {
-    if (!s_.record_trace) return;
+    if (!s_.record_trace) {
+      return;
+    }
     out_.trace.push_back({sim_.now(), v, e, spot, detail, counter, queue, ticket, duration});
   }
 
@@ -989,9 +1075,13 @@ class HallRun {
       }
     }
     std::uint64_t inside = 0;
-    for (std::size_t v = 0; v < visitors_.size(); ++v) inside += visitors_[v].has_outcome ? 0 : 1;
+    for (auto& visitor : visitors_) {
+      inside += visitor.has_outcome ? 0 : 1;
+    }
     out_.inside = inside;
-    if (s_.record_series) finish_series(end);
+    if (s_.record_series) {
+      finish_series(end);
+    }
   }
 
   /// Bins from each day's opening to the time the hall emptied after closing.
@@ -1002,7 +1092,9 @@ class HallRun {
     const double step = s_.series_step;
     for (int d = 0; d < s_.days; ++d) {
       const CompiledDay& day = weekday(d);
-      if (!day.open) continue;
+      if (!day.open) {
+        continue;
+      }
       const double start = static_cast<double>(d) * kDaySeconds;
       const std::size_t first = waiting_series_.bin(start + day.open_time);
       const double day_end =
@@ -1059,8 +1151,12 @@ class HallRun {
 void WaitStats::add(double wait) {
   tally.add(wait);
   quantiles.add(wait);
-  if (wait > 900.0) ++over_15;
-  if (wait > 1800.0) ++over_30;
+  if (wait > 900.0) {
+    ++over_15;
+  }
+  if (wait > 1800.0) {
+    ++over_30;
+  }
 }
 
 HallResult HallModel::run(const RunSettings& settings) const {

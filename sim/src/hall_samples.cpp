@@ -40,7 +40,9 @@ Scenario single_queue(double per_hour, const DistributionSpec& service) {
   s.catalogue.ticket_time = DistributionSpec::fixed(0.0);
   ItemDemand d;
   d.item = "item";
-  for (auto& day : d.hourly_rate) day.fill(per_hour);
+  for (auto& day : d.hourly_rate) {
+    day.fill(per_hour);
+  }
   s.demand.items.push_back(d);
   s.population.elderly_share = 0.0;
   s.population.wheelchair_share = 0.0;
@@ -155,7 +157,9 @@ Scenario town_center_weekday() {
   items.back().cannot_be_done = 0.03;
   items.push_back(item("real_estate_utilities", "不动产、水电气", 9.0, 0.5, {"other"}));
   items.back().kiosk_share = 0.3;
-  for (auto& i : items) i.counter_types.emplace_back("help_and_agency");
+  for (auto& i : items) {
+    i.counter_types.emplace_back("help_and_agency");
+  }
 
   // Daily totals per weekday (Saturday about a third), two peaks: mid-morning and 14:00–16:00.
   const std::array<double, 24> shape{0,   0,   0,   0,   0,   0, 0, 0, 1.0, 1.6, 1.5, 1.0,
@@ -172,7 +176,9 @@ Scenario town_center_weekday() {
     ItemDemand d;
     d.item = id;
     d.form = RateForm::daily_total;
-    for (int w = 0; w < 5; ++w) d.daily_total[static_cast<std::size_t>(w)] = total;
+    for (int w = 0; w < 5; ++w) {
+      d.daily_total[static_cast<std::size_t>(w)] = total;
+    }
     d.daily_total[static_cast<std::size_t>(Weekday::sat)] = total / 3.0;
     d.hourly_shape = shape;
     s.demand.items.push_back(d);

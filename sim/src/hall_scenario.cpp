@@ -73,10 +73,14 @@ Distribution make_distribution(const DistributionSpec& spec) {
       return Exponential(spec.mean);
     case DistributionKind::lognormal:
       // A coefficient of variation of 0 is a fixed time; LogNormal itself needs cv > 0.
-      if (spec.cv == 0.0) return Deterministic(spec.mean);
+      if (spec.cv == 0.0) {
+        return Deterministic(spec.mean);
+      }
       return LogNormal(spec.mean, spec.cv);
     case DistributionKind::gamma:
-      if (spec.cv == 0.0) return Deterministic(spec.mean);
+      if (spec.cv == 0.0) {
+        return Deterministic(spec.mean);
+      }
       return Gamma(spec.mean, spec.cv);
     case DistributionKind::normal:
       return Normal(spec.mean, spec.stddev);

@@ -50,7 +50,7 @@ Ran run(std::vector<std::string> args) {
   return r;
 }
 
-const std::string kPlan = std::string(HALLSIM_SOURCE_DIR) + "/floorplans/town-center.json";
+const std::string plan_file = std::string(HALLSIM_SOURCE_DIR) + "/floorplans/town-center.json";
 
 class HallCommands : public ::testing::Test {
  protected:
@@ -76,7 +76,7 @@ class HallCommands : public ::testing::Test {
   fs::path dir_;
 };
 
-const char* kWeekday = R"({
+constexpr const char* kWeekday = R"({
   "format_version": 1,
   "name": "town centre test weekday",
   "first_day": "mon",
@@ -107,14 +107,16 @@ const char* kWeekday = R"({
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
+  for (std::string line; std::getline(in, line);) {
+    out.push_back(line);
+  }
   return out;
 }
 
 TEST_F(HallCommands, SimulateWritesConsistentReportAndFiles) {
   const std::string scenario = write("weekday.json", kWeekday);
   const fs::path out = dir_ / "out";
-  const Ran r = run({"simulate", kPlan, scenario, "--replications", "6", "--seed", "5", "--out",
+  const Ran r = run({"simulate", plan_file, scenario, "--replications", "6", "--seed", "5", "--out",
                      out.string(), "--format", "json"});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto summary = nlohmann::json::parse(r.out);
@@ -180,11 +182,11 @@ TEST_F(HallCommands, SimulateWritesConsistentReportAndFiles) {
 
 TEST_F(HallCommands, SameSeedGivesByteIdenticalFilesWhateverTheThreads) {
   const std::string scenario = write("weekday.json", kWeekday);
-  const Ran a = run({"simulate", kPlan, scenario, "--replications", "8", "--out",
+  const Ran a = run({"simulate", plan_file, scenario, "--replications", "8", "--out",
                      (dir_ / "a").string(), "--threads", "1", "--trace-format", "jsonl"});
-  const Ran b = run({"simulate", kPlan, scenario, "--replications", "8", "--out",
+  const Ran b = run({"simulate", plan_file, scenario, "--replications", "8", "--out",
                      (dir_ / "b").string(), "--threads", "2", "--trace-format", "jsonl"});
-  const Ran c = run({"simulate", kPlan, scenario, "--replications", "8", "--out",
+  const Ran c = run({"simulate", plan_file, scenario, "--replications", "8", "--out",
                      (dir_ / "c").string(), "--seed", "2", "--trace-format", "jsonl"});
   ASSERT_EQ(a.code, 0) << a.err;
   ASSERT_EQ(b.code, 0) << b.err;
@@ -206,7 +208,7 @@ TEST_F(HallCommands, SameSeedGivesByteIdenticalFilesWhateverTheThreads) {
 
 TEST_F(HallCommands, CompareClosingWindowsSeesTheSameVisitorsAndLongerWaits) {
   const std::string scenario = write("weekday.json", kWeekday);
-  const Ran r = run({"compare", kPlan, scenario, "--close", "c07,c08", "--replications", "10",
+  const Ran r = run({"compare", plan_file, scenario, "--close", "c07,c08", "--replications", "10",
                      "--format", "json", "--out", (dir_ / "cmp").string()});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
@@ -233,7 +235,7 @@ TEST_F(HallCommands, ScenarioThatLeavesAnItemWithoutCountersIsBadInputWithItsPoi
                std::string(R"("staffing": {"guidance_staff": 2})").size(),
                R"("staffing": {"guidance_staff": 2, "closed_counters": ["c07", "c08", "c09"]})");
   const std::string scenario = write("closed.json", text);
-  const Ran r = run({"simulate", kPlan, scenario, "--replications", "2"});
+  const Ran r = run({"simulate", plan_file, scenario, "--replications", "2"});
   EXPECT_EQ(r.code, kExitBadInput);
   EXPECT_NE(r.err.find(scenario + ":/catalogue/items/1/counter_types: error:"), std::string::npos)
       << r.err;
@@ -242,14 +244,14 @@ TEST_F(HallCommands, ScenarioThatLeavesAnItemWithoutCountersIsBadInputWithItsPoi
 
 TEST_F(HallCommands, UnknownCounterToCloseAndUnwritableFolderAreBadInput) {
   const std::string scenario = write("weekday.json", kWeekday);
-  const Ran close = run({"compare", kPlan, scenario, "--close", "c99"});
+  const Ran close = run({"compare", plan_file, scenario, "--close", "c99"});
   EXPECT_EQ(close.code, kExitBadInput);
   EXPECT_NE(close.err.find("no counter 'c99'"), std::string::npos) << close.err;
-  const Ran none = run({"compare", kPlan, scenario});
+  const Ran none = run({"compare", plan_file, scenario});
   EXPECT_EQ(none.code, kExitBadInput);
   EXPECT_NE(none.err.find("--close"), std::string::npos) << none.err;
   write("file", "x");
-  const Ran out = run({"simulate", kPlan, scenario, "--replications", "2", "--out",
+  const Ran out = run({"simulate", plan_file, scenario, "--replications", "2", "--out",
                        (dir_ / "file" / "sub").string()});
   EXPECT_EQ(out.code, kExitBadInput);
   EXPECT_NE(out.err.find("output folder"), std::string::npos) << out.err;

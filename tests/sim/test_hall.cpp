@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <string>
@@ -58,8 +59,8 @@ TEST(HallModel, TwoCountersFixedServiceGiveTheHandComputedSchedule) {
 
   const auto calls = events_of(r, TraceEvent::call);
   ASSERT_EQ(calls.size(), 4U);
-  const double expected_time[] = {0, 60, 300, 360};
-  const int expected_counter[] = {0, 1, 0, 1};
+  const std::array<double, 4> expected_time{0, 60, 300, 360};
+  const std::array<int, 4> expected_counter{0, 1, 0, 1};
   for (std::size_t i = 0; i < 4; ++i) {
     EXPECT_EQ(calls[i].visitor, i);
     EXPECT_DOUBLE_EQ(calls[i].time, kNine + expected_time[i]);
@@ -86,7 +87,9 @@ TEST(HallModel, TownCentreDayKeepsEveryInvariant) {
     const RunSettings settings = traced(seed);
     const HallResult r = model.run(settings);
     const auto problems = check_trace(model, r, settings);
-    for (const auto& p : problems) ADD_FAILURE() << p;
+    for (const auto& p : problems) {
+      ADD_FAILURE() << p;
+    }
     EXPECT_GT(r.arrived, 600U);
     EXPECT_LT(r.arrived, 1000U);
   }
@@ -133,7 +136,9 @@ TEST(HallModel, WalkingTicketAndWaitingAreaGiveTheHandComputedTimes) {
 
   auto time_of = [&](std::uint32_t v, TraceEvent e) {
     for (const auto& x : r.trace) {
-      if (x.visitor == v && x.event == e) return x.time - kNine;
+      if (x.visitor == v && x.event == e) {
+        return x.time - kNine;
+      }
     }
     return -1.0;
   };
@@ -181,7 +186,9 @@ TEST(HallModel, TicketHoldersAtClosingAreServedOrSentHomeByPolicy) {
     EXPECT_EQ(r.sent_home, 3U);
     const auto home = events_of(r, TraceEvent::sent_home);
     ASSERT_EQ(home.size(), 3U);
-    for (const auto& h : home) EXPECT_DOUBLE_EQ(h.time, 17.0 * 3600.0);
+    for (const auto& h : home) {
+      EXPECT_DOUBLE_EQ(h.time, 17.0 * 3600.0);
+    }
     EXPECT_DOUBLE_EQ(r.counter_open[0], 7.0 * 3600.0);
   }
 }
@@ -212,7 +219,9 @@ TEST(HallModel, OnlyLunchCountersServeAtLunch) {
   ASSERT_NE(bin, r.series.end());
   EXPECT_NEAR(bin->mean_open_counters, 23.0 / 15.0, 1e-12);
   std::size_t arrivals = 0;
-  for (const auto& b : r.series) arrivals += static_cast<std::size_t>(b.arrivals);
+  for (const auto& b : r.series) {
+    arrivals += static_cast<std::size_t>(b.arrivals);
+  }
   EXPECT_EQ(arrivals, 4U);
 }
 
@@ -221,7 +230,9 @@ TEST(HallModel, OnlyExtendedCountersServeInTheEvening) {
   const double t = 16.0 * 3600.0 + 55.0 * 60.0;
   Scenario s = fixed_schedule({t, t, 17.5 * 3600.0, 18.5 * 3600.0}, 600.0);
   office_hours(s);
-  for (auto& day : s.calendar.days) day.extended_until = 19.0 * 3600.0;
+  for (auto& day : s.calendar.days) {
+    day.extended_until = 19.0 * 3600.0;
+  }
   s.calendar.extended_counters = {"c2"};
   s.calendar.closing = ClosingPolicy::send_home;
   const HallModel model(samples::plain_hall(2), s);
@@ -244,7 +255,9 @@ TEST(HallModel, PriorityClassesAreCalledFirstAndFifoWithinAClass) {
   // One counter busy 9:00–9:10; twelve tickets at 9:01, 9:01:30, ... wait; about half are
   // elderly (priority class 1). When the counter frees, the elderly go first in ticket order.
   std::vector<double> times{kNine};
-  for (int i = 1; i <= 12; ++i) times.push_back(kNine + 30.0 * (i + 1));
+  for (int i = 1; i <= 12; ++i) {
+    times.push_back(kNine + 30.0 * (i + 1));
+  }
   Scenario s = fixed_schedule(times, 600.0);
   s.population.elderly_share = 0.5;
   const HallModel model(samples::plain_hall(1), s);
@@ -252,10 +265,14 @@ TEST(HallModel, PriorityClassesAreCalledFirstAndFifoWithinAClass) {
   const HallResult r = model.run(settings);
   EXPECT_TRUE(check_trace(model, r, settings).empty());
   std::map<std::uint32_t, int> cls;  // ticket -> class
-  for (const auto& t : events_of(r, TraceEvent::ticket)) cls[t.ticket] = t.detail;
+  for (const auto& t : events_of(r, TraceEvent::ticket)) {
+    cls[t.ticket] = t.detail;
+  }
   std::vector<std::pair<int, std::uint32_t>> expected;
   for (const auto& [ticket, c] : cls) {
-    if (ticket != 1) expected.emplace_back(c, ticket);
+    if (ticket != 1) {
+      expected.emplace_back(c, ticket);
+    }
   }
   std::sort(expected.begin(), expected.end());
   ASSERT_GT(expected.front().first, 0);  // no appointments here
@@ -357,7 +374,9 @@ TEST(HallModel, ClosingACounterKeepsTheSameVisitorsAndServiceTimes) {
   std::size_t both = 0;
   for (const auto& [v, len] : la) {
     const auto it = lb.find(v);
-    if (it == lb.end()) continue;
+    if (it == lb.end()) {
+      continue;
+    }
     ++both;
     EXPECT_NEAR(it->second, len, 1e-6 * len) << "visitor " << v;
   }
@@ -416,7 +435,9 @@ TEST(HallModel, ScenarioProblemsAreAllReportedWithPointers) {
     FAIL() << "the model accepted a broken scenario";
   } catch (const ScenarioError& e) {
     std::map<std::string, std::string> by_pointer;
-    for (const auto& p : e.problems()) by_pointer[p.pointer] = p.message + " | " + p.hint;
+    for (const auto& p : e.problems()) {
+      by_pointer[p.pointer] = p.message + " | " + p.hint;
+    }
     EXPECT_EQ(e.problems().size(), 4U) << e.what();
     EXPECT_NE(by_pointer["/catalogue/items/1/kiosk_share"].find("[0, 1]"), std::string::npos);
     EXPECT_NE(by_pointer["/demand/items/0/item"].find("no_such_item"), std::string::npos);
@@ -447,7 +468,9 @@ TEST(HallModel, InvariantCheckCatchesABrokenTrace) {
   // The calls of tickets 3 and 4 swapped: ticket 4 is called first, out of FIFO order.
   std::vector<std::size_t> calls;
   for (std::size_t i = 0; i < swapped.trace.size(); ++i) {
-    if (swapped.trace[i].event == TraceEvent::call) calls.push_back(i);
+    if (swapped.trace[i].event == TraceEvent::call) {
+      calls.push_back(i);
+    }
   }
   std::swap(swapped.trace[calls[2]].ticket, swapped.trace[calls[3]].ticket);
   const auto problems = check_trace(model, swapped, settings);
