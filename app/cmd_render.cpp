@@ -62,8 +62,12 @@ int run_render(const RenderArguments& args) {
       const layout::AccessReport access = layout::check_access(graph);
       const layout::EgressReport egress = layout::check_egress(graph);
       for (const std::string& overlay : args.overlays) {
-        if (overlay == "egress") overlays.egress = render::egress_overlay(graph, egress);
-        if (overlay == "access") overlays.access = render::access_overlay(access);
+        if (overlay == "egress") {
+          overlays.egress = render::egress_overlay(graph, egress);
+        }
+        if (overlay == "access") {
+          overlays.access = render::access_overlay(access);
+        }
         if (overlay == "check") {
           const layout::SupplementaryEvidence routes = layout::route_evidence(access, egress);
           overlays.check =

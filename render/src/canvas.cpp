@@ -43,7 +43,9 @@ sf::String to_sf(const std::string& utf8) {
 }  // namespace
 
 DisplayHold::DisplayHold() : display_(open_display(2000)) {
-  if (display_ != nullptr) return;
+  if (display_ != nullptr) {
+    return;
+  }
   const char* name = std::getenv("DISPLAY");
   const std::string which =
       (name == nullptr || name[0] == '\0') ? "DISPLAY is not set" : "DISPLAY=" + std::string(name);
@@ -67,7 +69,9 @@ Font::Font(const std::filesystem::path& file) : impl_(std::make_unique<Impl>()) 
     refuse_font(file, "the font file does not exist");
   }
   std::ifstream in(file, std::ios::binary);
-  if (!in) refuse_font(file, "the font file cannot be opened");
+  if (!in) {
+    refuse_font(file, "the font file cannot be opened");
+  }
   impl_->bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (impl_->bytes.empty() ||
       !impl_->font.loadFromMemory(impl_->bytes.data(), impl_->bytes.size())) {
@@ -89,7 +93,9 @@ namespace {
 
 sf::Text make_text(const sf::Font& font, const std::string& utf8, unsigned size, bool bold) {
   sf::Text text(to_sf(utf8), font, size);
-  if (bold) text.setStyle(sf::Text::Bold);
+  if (bold) {
+    text.setStyle(sf::Text::Bold);
+  }
   return text;
 }
 
@@ -98,7 +104,7 @@ Pixel measure_text(const sf::Font& font, const std::string& utf8, double size, b
   const auto pixels = static_cast<unsigned>(std::lround(size * supersample));
   const sf::Text text = make_text(font, utf8, pixels, bold);
   const sf::FloatRect bounds = text.getLocalBounds();
-  return Pixel((bounds.left + bounds.width) / supersample, size);
+  return {static_cast<double>(bounds.left + bounds.width) / supersample, size};
 }
 
 }  // namespace
@@ -139,11 +145,15 @@ Canvas::Canvas(int width, int height, int supersample, const Font& font)
 Canvas::~Canvas() = default;
 
 void Canvas::fill_polygon(const std::vector<Pixel>& points, Rgba colour) {
-  if (points.size() < 3) return;
+  if (points.size() < 3) {
+    return;
+  }
   const layout::Polygon polygon(points.begin(), points.end());
   sf::VertexArray triangles(sf::Triangles);
   for (const Triangle& t : triangulate(polygon)) {
-    for (const std::size_t i : t) triangles.append(sf::Vertex(to_sf(points[i]), to_sf(colour)));
+    for (const std::size_t i : t) {
+      triangles.append(sf::Vertex(to_sf(points[i]), to_sf(colour)));
+    }
   }
   impl_->texture.draw(triangles);
 }
@@ -155,31 +165,43 @@ void Canvas::fill_quads(const std::vector<std::array<Pixel, 4>>& quads,
   for (std::size_t i = 0; i < quads.size(); ++i) {
     const auto& q = quads[i];
     const sf::Color c = to_sf(colours[i]);
-    for (const int k : {0, 1, 2, 0, 2, 3}) triangles.append(sf::Vertex(to_sf(q[k]), c));
+    for (const int k : {0, 1, 2, 0, 2, 3}) {
+      triangles.append(sf::Vertex(to_sf(q[k]), c));
+    }
   }
   impl_->texture.draw(triangles);
 }
 
 void Canvas::fill_convex(const std::vector<Pixel>& points, Rgba colour) {
-  if (points.size() < 3) return;
+  if (points.size() < 3) {
+    return;
+  }
   sf::VertexArray fan(sf::TriangleFan);
-  for (const Pixel& p : points) fan.append(sf::Vertex(to_sf(p), to_sf(colour)));
+  for (const Pixel& p : points) {
+    fan.append(sf::Vertex(to_sf(p), to_sf(colour)));
+  }
   impl_->texture.draw(fan);
 }
 
 void Canvas::line(const Pixel& a, const Pixel& b, double width, Rgba colour) {
   const Pixel d = b - a;
   const double length = d.norm();
-  if (length <= 0.0) return;
+  if (length <= 0.0) {
+    return;
+  }
   const Pixel n = Pixel(-d.y(), d.x()) / length * (width / 2.0);
   fill_convex({a + n, b + n, b - n, a - n}, colour);
 }
 
 void Canvas::polyline(const std::vector<Pixel>& points, double width, Rgba colour, bool closed) {
   const std::size_t n = points.size();
-  if (n < 2) return;
+  if (n < 2) {
+    return;
+  }
   const std::size_t segments = closed ? n : n - 1;
-  for (std::size_t i = 0; i < segments; ++i) line(points[i], points[(i + 1) % n], width, colour);
+  for (std::size_t i = 0; i < segments; ++i) {
+    line(points[i], points[(i + 1) % n], width, colour);
+  }
   for (std::size_t i = closed ? 0 : 1; i < (closed ? n : n - 1); ++i) {
     disc(points[i], width / 2.0, colour);
   }
@@ -191,16 +213,20 @@ void Canvas::dashed(const std::vector<Pixel>& points, double width, double dash,
   double phase = 0.0;  // distance into the current dash-and-gap period
   const double period = dash + gap;
   for (std::size_t i = 0; i + 1 < points.size(); ++i) {
-    const Pixel a = points[i];
+    const Pixel& a = points[i];
     const Pixel d = points[i + 1] - a;
     const double length = d.norm();
-    if (length <= 0.0) continue;
+    if (length <= 0.0) {
+      continue;
+    }
     const Pixel u = d / length;
     double s = 0.0;
     while (s < length) {
       const bool drawing = phase < dash;
       const double step = std::min(length - s, drawing ? dash - phase : period - phase);
-      if (drawing) line(a + u * s, a + u * (s + step), width, colour);
+      if (drawing) {
+        line(a + u * s, a + u * (s + step), width, colour);
+      }
       s += step;
       phase = std::fmod(phase + step, period);
     }
@@ -216,7 +242,9 @@ std::size_t circle_points(double radius_px) {
 }  // namespace
 
 void Canvas::disc(const Pixel& centre, double radius, Rgba colour) {
-  if (radius <= 0.0) return;
+  if (radius <= 0.0) {
+    return;
+  }
   sf::CircleShape shape(static_cast<float>(radius), circle_points(radius * supersample_));
   shape.setOrigin(static_cast<float>(radius), static_cast<float>(radius));
   shape.setPosition(to_sf(centre));
@@ -251,7 +279,9 @@ Pixel Canvas::measure(const std::string& utf8, double size, bool bold) const {
 
 void Canvas::text(const std::string& utf8, const Pixel& anchor, double size, Rgba colour,
                   Align align, bool bold) {
-  if (utf8.empty() || size <= 0.0) return;
+  if (utf8.empty() || size <= 0.0) {
+    return;
+  }
   const auto pixels = static_cast<unsigned>(std::lround(size * supersample_));
   sf::Text text = make_text(*impl_->font, utf8, pixels, bold);
   text.setFillColor(to_sf(colour));
@@ -263,8 +293,12 @@ void Canvas::text(const std::string& utf8, const Pixel& anchor, double size, Rgb
   const sf::FloatRect reference = make_text(*impl_->font, "中Ag", pixels, bold).getLocalBounds();
   const double middle = (reference.top + reference.height / 2.0) * scale;
   double x = anchor.x();
-  if (align == Align::centre) x -= width / 2.0;
-  if (align == Align::right) x -= width;
+  if (align == Align::centre) {
+    x -= width / 2.0;
+  }
+  if (align == Align::right) {
+    x -= width;
+  }
   const double y = anchor.y() - middle;
   // Glyphs land on whole texture pixels, so they are copied, not resampled.
   text.setPosition(static_cast<float>(std::round(x * supersample_) * scale),
@@ -281,16 +315,19 @@ Image Canvas::finish() {
   Image image(width_, height_);
   for (int y = 0; y < height_; ++y) {
     for (int x = 0; x < width_; ++x) {
-      int sum[4] = {0, 0, 0, 0};
+      std::array<int, 4> sum{};
       for (int dy = 0; dy < supersample_; ++dy) {
         const sf::Uint8* row = bytes + (static_cast<std::size_t>(y) * supersample_ + dy) * stride +
                                static_cast<std::size_t>(x) * supersample_ * 4u;
         for (int dx = 0; dx < supersample_; ++dx) {
-          for (int c = 0; c < 4; ++c) sum[c] += row[dx * 4 + c];
+          for (int c = 0; c < 4; ++c) {
+            sum[static_cast<std::size_t>(c)] += row[dx * 4 + c];
+          }
         }
       }
       const auto average = [&](int c) {
-        return static_cast<std::uint8_t>((sum[c] + samples / 2) / samples);
+        return static_cast<std::uint8_t>((sum[static_cast<std::size_t>(c)] + samples / 2) /
+                                         samples);
       };
       image.set_pixel(x, y, {average(0), average(1), average(2), average(3)});
     }

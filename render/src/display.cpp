@@ -12,14 +12,20 @@ namespace hallsim::render::detail {
 void* open_display(int patience_ms) {
   constexpr int kPauseMs = 20;
   for (int waited = 0;; waited += kPauseMs) {
-    if (::Display* display = ::XOpenDisplay(nullptr)) return display;
-    if (waited >= patience_ms) return nullptr;
+    if (::Display* display = ::XOpenDisplay(nullptr)) {
+      return display;
+    }
+    if (waited >= patience_ms) {
+      return nullptr;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(kPauseMs));
   }
 }
 
 void close_display(void* display) {
-  if (display != nullptr) ::XCloseDisplay(static_cast<::Display*>(display));
+  if (display != nullptr) {
+    ::XCloseDisplay(static_cast<::Display*>(display));
+  }
 }
 
 }  // namespace hallsim::render::detail

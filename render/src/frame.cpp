@@ -10,8 +10,12 @@ namespace hallsim::render {
 
 std::filesystem::path resolve_font_file(const std::filesystem::path& option,
                                         const char* environment_value) {
-  if (!option.empty()) return option;
-  if (environment_value != nullptr && environment_value[0] != '\0') return environment_value;
+  if (!option.empty()) {
+    return option;
+  }
+  if (environment_value != nullptr && environment_value[0] != '\0') {
+    return environment_value;
+  }
   return kDefaultFontFile;
 }
 
@@ -30,7 +34,9 @@ double scale_bar_length_m(double pixels_per_metre, double plan_width_px) {
   for (int exponent = -2; exponent <= 5; ++exponent) {
     for (const double mantissa : {1.0, 2.0, 5.0}) {
       const double length = mantissa * std::pow(10.0, exponent);
-      if (length <= most_m * (1.0 + 1e-12)) best = std::max(best, length);
+      if (length <= most_m * (1.0 + 1e-12)) {
+        best = std::max(best, length);
+      }
     }
   }
   return best;
@@ -60,21 +66,35 @@ PictureFrame picture_frame(const layout::Plan& plan, const RenderOptions& option
   const auto walls = detail::wall_lines(plan);
   const auto [left, right] = detail::exterior_wall_sides(plan.outline(), options.exterior_wall_m);
   for (const auto& quad : detail::wall_band(plan.outline(), true, left, right, {})) {
-    for (const auto& p : quad) grow(box, p, first);
+    for (const auto& p : quad) {
+      grow(box, p, first);
+    }
   }
   for (const layout::Wall& wall : plan.walls()) {
     const double half = wall.thickness / 2.0;
     for (const auto& quad : detail::wall_band(wall.points, false, half, half, {})) {
-      for (const auto& p : quad) grow(box, p, first);
+      for (const auto& p : quad) {
+        grow(box, p, first);
+      }
     }
   }
-  for (const auto& sign : plan.signs()) grow(box, sign.position, first);
-  for (const auto& amenity : plan.amenities()) grow(box, amenity.position, first);
-  for (const auto& camera : plan.cameras()) grow(box, camera.position, first);
+  for (const auto& sign : plan.signs()) {
+    grow(box, sign.position, first);
+  }
+  for (const auto& amenity : plan.amenities()) {
+    grow(box, amenity.position, first);
+  }
+  for (const auto& camera : plan.cameras()) {
+    grow(box, camera.position, first);
+  }
   for (const auto& placed : detail::place_openings(plan, walls)) {
-    for (const auto& leaf : placed.symbol.leaves) grow(box, leaf.b, first);
+    for (const auto& leaf : placed.symbol.leaves) {
+      grow(box, leaf.b, first);
+    }
     for (const auto& arc : placed.symbol.arcs) {
-      for (const auto& p : arc) grow(box, p, first);
+      for (const auto& p : arc) {
+        grow(box, p, first);
+      }
     }
   }
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <SFML/Graphics/Image.hpp>
+#include <array>
 #include <cassert>
 #include <cstdio>
 #include <system_error>
@@ -53,16 +54,20 @@ std::uint64_t pixel_hash(const Image& image) {
   // The size goes in first so that a 2x8 and a 4x4 picture of the same bytes differ.
   for (const int dimension : {image.width(), image.height()}) {
     const auto value = static_cast<std::uint32_t>(dimension);
-    for (int shift = 0; shift < 32; shift += 8) feed(static_cast<std::uint8_t>(value >> shift));
+    for (int shift = 0; shift < 32; shift += 8) {
+      feed(static_cast<std::uint8_t>(value >> shift));
+    }
   }
-  for (const std::uint8_t byte : image.bytes()) feed(byte);
+  for (const std::uint8_t byte : image.bytes()) {
+    feed(byte);
+  }
   return hash;
 }
 
 std::string to_hex(std::uint64_t hash) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
+  std::array<char, 17> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%016llx", static_cast<unsigned long long>(hash));
+  return buffer.data();
 }
 
 namespace {

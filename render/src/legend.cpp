@@ -40,7 +40,9 @@ std::vector<LegendSection> legend_for(const layout::Plan& plan, const Overlays& 
       zones.entries.push_back({Swatch::area, zone_fill(kind), "", both(names_of(kind)), white});
     }
   }
-  if (!zones.entries.empty()) legend.push_back(std::move(zones));
+  if (!zones.entries.empty()) {
+    legend.push_back(std::move(zones));
+  }
 
   LegendSection windows{"窗口 Service windows", {}};
   for (const layout::CounterType type : all_counter_types()) {
@@ -55,7 +57,9 @@ std::vector<LegendSection> legend_for(const layout::Plan& plan, const Overlays& 
     windows.entries.push_back(
         {Swatch::disc, kRouteBlue, "", "低位窗口 Low counter (visitor's place)", white});
   }
-  if (!windows.entries.empty()) legend.push_back(std::move(windows));
+  if (!windows.entries.empty()) {
+    legend.push_back(std::move(windows));
+  }
 
   LegendSection building{"建筑 Building", {}};
   building.entries.push_back({Swatch::area, kExteriorWall, "", "外墙 Exterior wall", white});
@@ -100,7 +104,9 @@ std::vector<LegendSection> legend_for(const layout::Plan& plan, const Overlays& 
   if (!plan.cameras().empty()) {
     furniture.entries.push_back({Swatch::disc, {40, 40, 40, 255}, "", "摄像头 Camera", white});
   }
-  if (!furniture.entries.empty()) legend.push_back(std::move(furniture));
+  if (!furniture.entries.empty()) {
+    legend.push_back(std::move(furniture));
+  }
 
   LegendSection signs{"标识 Signs", {}};
   for (const layout::SignKind kind : all_sign_kinds()) {
@@ -113,20 +119,28 @@ std::vector<LegendSection> legend_for(const layout::Plan& plan, const Overlays& 
                                both(names_of(kind)), sign_ink(fill)});
     }
   }
-  if (!signs.entries.empty()) legend.push_back(std::move(signs));
+  if (!signs.entries.empty()) {
+    legend.push_back(std::move(signs));
+  }
 
   LegendSection amenities{"便民设施 Amenities", {}};
   for (const layout::AmenityKind kind : all_amenity_kinds()) {
     if (any_of_kind(
             plan.amenities(), [](const layout::Amenity& a) { return a.kind; }, kind)) {
       Rgba fill{84, 101, 118, 255};
-      if (kind == layout::AmenityKind::fireextinguisher) fill = {200, 30, 30, 255};
-      if (kind == layout::AmenityKind::firstaid) fill = {225, 80, 80, 255};
+      if (kind == layout::AmenityKind::fireextinguisher) {
+        fill = {200, 30, 30, 255};
+      }
+      if (kind == layout::AmenityKind::firstaid) {
+        fill = {225, 80, 80, 255};
+      }
       amenities.entries.push_back(
           {Swatch::disc, fill, glyph_of(kind), both(names_of(kind)), white});
     }
   }
-  if (!amenities.entries.empty()) legend.push_back(std::move(amenities));
+  if (!amenities.entries.empty()) {
+    legend.push_back(std::move(amenities));
+  }
 
   LegendSection analysis{"分析 Analysis", {}};
   if (overlays.egress) {
@@ -149,7 +163,9 @@ std::vector<LegendSection> legend_for(const layout::Plan& plan, const Overlays& 
     analysis.entries.push_back(
         {Swatch::ring, kWarningAmber, "", "建议性条款 Clause not followed (should)", white});
   }
-  if (!analysis.entries.empty()) legend.push_back(std::move(analysis));
+  if (!analysis.entries.empty()) {
+    legend.push_back(std::move(analysis));
+  }
   if (overlays.check && !overlays.check->plan_wide.empty()) {
     LegendSection whole{"整体不符合 Failing for the plan as a whole", {}};
     for (const CheckMark& mark : overlays.check->plan_wide) {
@@ -214,7 +230,9 @@ void draw_swatch(Canvas& canvas, const LegendEntry& entry, const Pixel& top_left
       break;
     case Swatch::disc:
       canvas.disc(centre, side * 0.45, entry.colour);
-      if (!entry.glyph.empty()) canvas.text(entry.glyph, centre, side * 0.6, entry.glyph_colour);
+      if (!entry.glyph.empty()) {
+        canvas.text(entry.glyph, centre, side * 0.6, entry.glyph_colour);
+      }
       break;
     case Swatch::ring:
       canvas.ring(centre, side * 0.4, sizes.medium, entry.colour);

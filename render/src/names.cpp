@@ -1,5 +1,6 @@
 #include "names.hpp"
 
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <cstdio>
@@ -323,10 +324,12 @@ namespace {
 // One decimal, without a trailing ".0"; snprintf with "%.1f" rounds the same way everywhere
 // for the values a plan holds.
 std::string one_decimal(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  std::string text(buffer);
-  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.1f", value);
+  std::string text(buffer.data());
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) {
+    text.resize(text.size() - 2);
+  }
   return text;
 }
 
@@ -334,17 +337,23 @@ std::string one_decimal(double value) {
 
 std::string concat(std::initializer_list<std::string_view> pieces) {
   std::string text;
-  for (const std::string_view piece : pieces) text.append(piece);
+  for (const std::string_view piece : pieces) {
+    text.append(piece);
+  }
   return text;
 }
 
 std::string slope_label(double run, double rise) {
-  if (!(rise > 0.0)) return "1:∞";
+  if (!(rise > 0.0)) {
+    return "1:∞";
+  }
   return "1:" + one_decimal(run / rise);
 }
 
 std::string length_label(double metres) {
-  if (metres < 1.0) return one_decimal(metres * 100.0) + " cm";
+  if (metres < 1.0) {
+    return one_decimal(metres * 100.0) + " cm";
+  }
   return one_decimal(metres) + " m";
 }
 

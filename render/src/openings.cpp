@@ -28,15 +28,21 @@ double distance_to_line(const Point& p, const WallLine& line) {
 }
 
 std::size_t wall_of(const layout::Opening& opening, const std::vector<WallLine>& walls) {
-  if (opening.wall == layout::kOutlineWallId) return 0;
+  if (opening.wall == layout::kOutlineWallId) {
+    return 0;
+  }
   for (std::size_t i = 1; i < walls.size(); ++i) {
-    if (walls[i].wall->id == opening.wall) return i;
+    if (walls[i].wall->id == opening.wall) {
+      return i;
+    }
   }
   // A plan that names no wall: the nearest one, the outline winning ties.
   std::size_t best = 0;
   double best_distance = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < walls.size(); ++i) {
-    if (walls[i].points->size() < 2) continue;
+    if (walls[i].points->size() < 2) {
+      continue;
+    }
     const double d = distance_to_line(opening.position, walls[i]);
     if (d < best_distance) {
       best_distance = d;
@@ -67,7 +73,9 @@ std::vector<PlacedOpening> place_openings(const layout::Plan& plan,
     const double probe = 0.1;
     std::optional<Point> swing_side;
     if (item.wall_index == 0) {
-      if (layout::contains(plan.outline(), middle + normal * probe)) normal = -normal;
+      if (layout::contains(plan.outline(), middle + normal * probe)) {
+        normal = -normal;
+      }
       item.outward = normal;
       switch (opening.swing) {
         case layout::Swing::outward:
@@ -89,9 +97,9 @@ std::vector<PlacedOpening> place_openings(const layout::Plan& plan,
         normal = -normal;
       }
       item.outward = normal;
-      if (opening.swing == layout::Swing::both) {
-        swing_side = normal;
-      } else if (opening.swing != layout::Swing::none && into != nullptr) {
+      // A door that swings both ways needs no side; one way needs the zone it swings into.
+      if (opening.swing == layout::Swing::both ||
+          (opening.swing != layout::Swing::none && into != nullptr)) {
         swing_side = normal;
       }
     }
@@ -106,7 +114,9 @@ std::vector<std::vector<Interval>> gaps_of(std::size_t wall_index, const WallLin
   const std::size_t n = wall.points->size();
   std::vector<std::vector<Interval>> gaps(wall.closed ? n : (n > 0 ? n - 1 : 0));
   for (const PlacedOpening& item : openings) {
-    if (item.wall_index != wall_index) continue;
+    if (item.wall_index != wall_index) {
+      continue;
+    }
     assert(item.place.segment < gaps.size());
     gaps[item.place.segment].push_back(item.place.along);
   }

@@ -1,5 +1,6 @@
 // Analysis results over the plan: the egress heat map and contour, routes, failure marks.
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -16,20 +17,24 @@ constexpr std::uint8_t kHeatAlpha = 170;  // the zones and furniture still show 
 constexpr Rgba kLimitLine{120, 0, 30, 255};
 
 std::string metres(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f m", value);
-  return buffer;
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.1f m", value);
+  return buffer.data();
 }
 
 double polyline_length(const std::vector<Point>& points) {
   double total = 0.0;
-  for (std::size_t i = 0; i + 1 < points.size(); ++i) total += (points[i + 1] - points[i]).norm();
+  for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+    total += (points[i + 1] - points[i]).norm();
+  }
   return total;
 }
 
 void arrow_head(Painter& p, const Pixel& from, const Pixel& to, double size, Rgba colour) {
   const Pixel d = to - from;
-  if (d.norm() <= 0.0) return;
+  if (d.norm() <= 0.0) {
+    return;
+  }
   const Pixel u = d.normalized();
   const Pixel side(-u.y(), u.x());
   p.canvas.fill_convex({to, to - u * size + side * size * 0.55, to - u * size - side * size * 0.55},
@@ -63,7 +68,9 @@ void draw_heat_map(Painter& p, const EgressOverlay& egress) {
   for (int r = 0; r < grid.rows; ++r) {
     for (int c = 0; c < grid.columns; ++c) {
       const double value = grid.at(c, r);
-      if (std::isnan(value)) continue;
+      if (std::isnan(value)) {
+        continue;
+      }
       const Point sw = grid.origin + Point(c * grid.cell, r * grid.cell);
       const Point ne = sw + Point(grid.cell, grid.cell);
       cells.push_back(
@@ -99,7 +106,9 @@ void draw_overlay_marks(Painter& p, const Overlays& overlays) {
     }
     // Blocking elements last, so that no route hides them.
     for (const AccessRoute& route : overlays.access->routes) {
-      if (route.ok || !route.blocked_at) continue;
+      if (route.ok || !route.blocked_at) {
+        continue;
+      }
       const Pixel c = p.px(*route.blocked_at);
       const double r = p.sizes.text * 0.7;
       p.canvas.disc(c, r, {255, 255, 255, 255});

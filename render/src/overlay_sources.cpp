@@ -11,7 +11,9 @@ namespace hallsim::render {
 
 std::optional<layout::Point> element_position(const layout::Plan& plan, const std::string& id) {
   const auto ref = plan.find(id);
-  if (!ref) return std::nullopt;
+  if (!ref) {
+    return std::nullopt;
+  }
   const layout::PlanData& d = plan.data();
   const std::size_t i = ref->index;
   switch (ref->type) {
@@ -53,18 +55,24 @@ std::vector<std::string> element_ids(const std::string& element) {
   std::string current;
   for (const char c : element) {
     if (c == ',' || c == '+' || c == ';' || c == ' ') {
-      if (!current.empty()) ids.push_back(current);
+      if (!current.empty()) {
+        ids.push_back(current);
+      }
       current.clear();
     } else {
       current.push_back(c);
     }
   }
-  if (!current.empty()) ids.push_back(current);
+  if (!current.empty()) {
+    ids.push_back(current);
+  }
   return ids;
 }
 
 void add_unique(std::vector<std::string>& list, const std::string& item) {
-  if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+  if (std::find(list.begin(), list.end(), item) == list.end()) {
+    list.push_back(item);
+  }
 }
 
 }  // namespace
@@ -80,13 +88,19 @@ CheckOverlay check_overlay(const layout::Plan& plan, const layout::ComplianceRep
   CheckOverlay overlay;
   for (const layout::ClauseResult& clause : report.clauses) {
     const bool failure = clause.status == layout::Status::fail;
-    if (!failure && clause.status != layout::Status::warn) continue;
+    if (!failure && clause.status != layout::Status::warn) {
+      continue;
+    }
     bool marked = false;
     for (const layout::Evidence& evidence : clause.evidence) {
-      if (evidence.outcome != layout::Outcome::not_met) continue;
+      if (evidence.outcome != layout::Outcome::not_met) {
+        continue;
+      }
       for (const std::string& id : element_ids(evidence.element)) {
         const auto where = element_position(plan, id);
-        if (!where) continue;
+        if (!where) {
+          continue;
+        }
         auto it = std::find_if(places.begin(), places.end(),
                                [&](const Place& p) { return p.element == id; });
         if (it == places.end()) {

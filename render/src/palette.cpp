@@ -128,7 +128,9 @@ Rgba egress_colour(double distance, double limit) {
   constexpr Rgba kLimit{244, 109, 67, 255};
   constexpr Rgba kBeyond{165, 0, 38, 255};
   assert(limit > 0.0);
-  if (distance > limit) return kBeyond;
+  if (distance > limit) {
+    return kBeyond;
+  }
   const double t = std::clamp(distance / limit, 0.0, 1.0);
   return t < 0.5 ? mix(kNear, kHalf, t * 2.0) : mix(kHalf, kLimit, (t - 0.5) * 2.0);
 }

@@ -16,7 +16,9 @@ using layout::Plan;
 std::vector<Pixel> Painter::px(const std::vector<Point>& points) const {
   std::vector<Pixel> out;
   out.reserve(points.size());
-  for (const Point& p : points) out.push_back(px(p));
+  for (const Point& p : points) {
+    out.push_back(px(p));
+  }
   return out;
 }
 
@@ -47,8 +49,10 @@ Rgba sign_ink(Rgba fill) {
 }
 
 Point label_point(const layout::Polygon& polygon) {
-  const Point c = layout::centroid(polygon);
-  if (layout::locate(polygon, c) == layout::Containment::inside) return c;
+  Point c = layout::centroid(polygon);
+  if (layout::locate(polygon, c) == layout::Containment::inside) {
+    return c;
+  }
   // The widest stretch of the horizontal line through the centroid that lies inside.
   std::vector<double> xs;
   const std::size_t n = polygon.size();
@@ -116,7 +120,9 @@ void draw_level_changes(Painter& p) {
   for (const layout::LevelChange& change : p.plan.level_changes()) {
     const Segment& line = change.line;
     const double length = line.length();
-    if (length <= 0.0) continue;
+    if (length <= 0.0) {
+      continue;
+    }
     const Point u = (line.b - line.a) / length;
     const Point n(-u.y(), u.x());
     if (change.kind == layout::LevelChangeKind::step) {
@@ -159,13 +165,19 @@ namespace {
 
 void draw_seat_row(Painter& p, const layout::SeatRow& row) {
   const layout::Polygon& f = row.footprint;
-  if (f.size() < 3) return;
+  if (f.size() < 3) {
+    return;
+  }
   area(p, f, {226, 211, 186, 255}, {140, 110, 70, 255});
-  if (row.seats <= 0) return;
+  if (row.seats <= 0) {
+    return;
+  }
   // Seats along the longest edge of the footprint, the priority seats first.
   std::size_t longest = 0;
   for (std::size_t i = 1; i < f.size(); ++i) {
-    if (layout::edge(f, i).length() > layout::edge(f, longest).length()) longest = i;
+    if (layout::edge(f, i).length() > layout::edge(f, longest).length()) {
+      longest = i;
+    }
   }
   const Segment e = layout::edge(f, longest);
   const Point u = (e.b - e.a) / e.length();
@@ -199,14 +211,18 @@ void label_in(Painter& p, const layout::Polygon& footprint, const std::string& t
   const Pixel box = box_px(p, footprint);
   const double size = std::min(
       {fitting_size(p.canvas, text, box.x() * 0.85, most, p.sizes.text * 0.45), box.y() * 0.75});
-  if (size < p.sizes.text * 0.45) return;
+  if (size < p.sizes.text * 0.45) {
+    return;
+  }
   p.canvas.text(text, p.px(layout::centroid(footprint)), size, colour, Align::centre, bold);
 }
 
 }  // namespace
 
 void draw_furniture(Painter& p) {
-  for (const layout::SeatRow& row : p.plan.seat_rows()) draw_seat_row(p, row);
+  for (const layout::SeatRow& row : p.plan.seat_rows()) {
+    draw_seat_row(p, row);
+  }
   for (const layout::Desk& desk : p.plan.desks()) {
     area(p, desk.footprint, {222, 196, 150, 255}, {140, 110, 70, 255});
     const char* text = desk.kind == layout::DeskKind::guidance  ? "咨询台"
@@ -266,7 +282,9 @@ void draw_walls(Painter& p) {
       colour = kExteriorWall;
     } else {
       left = right = line.wall->thickness / 2.0;
-      if (line.wall->glass) colour = kGlassWall;
+      if (line.wall->glass) {
+        colour = kGlassWall;
+      }
     }
     for (const Quad& quad : wall_band(*line.points, line.closed, left, right, gaps)) {
       p.canvas.fill_convex({p.px(quad[0]), p.px(quad[1]), p.px(quad[2]), p.px(quad[3])}, colour);
@@ -279,14 +297,18 @@ namespace {
 // Thickness of the wall an opening is in, and how far it reaches on its outward side.
 std::pair<double, double> wall_reach(const Painter& p, const PlacedOpening& item) {
   const WallLine& line = p.walls[item.wall_index];
-  if (line.exterior) return {0.0, p.options.exterior_wall_m};
+  if (line.exterior) {
+    return {0.0, p.options.exterior_wall_m};
+  }
   const double half = line.wall->thickness / 2.0;
   return {-half, half};
 }
 
 void draw_door(Painter& p, const PlacedOpening& item) {
   const DoorSymbol& symbol = item.symbol;
-  for (const auto& arc : symbol.arcs) p.canvas.polyline(p.px(arc), p.sizes.thin, kDoorLine);
+  for (const auto& arc : symbol.arcs) {
+    p.canvas.polyline(p.px(arc), p.sizes.thin, kDoorLine);
+  }
   for (const Segment& leaf : symbol.leaves) {
     p.canvas.line(p.px(leaf.a), p.px(leaf.b), p.sizes.medium, kDoorLine);
   }
@@ -340,8 +362,12 @@ void boxed_text(Canvas& canvas, const std::string& text, const Pixel& anchor, do
   const Pixel extent = canvas.measure(text, size, true);
   const double pad = size * 0.2;
   double left = anchor.x();
-  if (align == Align::centre) left -= extent.x() / 2.0;
-  if (align == Align::right) left -= extent.x();
+  if (align == Align::centre) {
+    left -= extent.x() / 2.0;
+  }
+  if (align == Align::right) {
+    left -= extent.x();
+  }
   canvas.rectangle({left - pad, anchor.y() - extent.y() / 2.0 - pad},
                    {extent.x() + 2.0 * pad, extent.y() + 2.0 * pad}, {255, 255, 255, 220});
   canvas.text(text, anchor, size, colour, align, true);
@@ -359,13 +385,17 @@ std::pair<double, double> band_reach(const Painter& p, const PlacedOpening& item
 }  // namespace
 
 void draw_openings(Painter& p) {
-  for (const PlacedOpening& item : p.openings) draw_door(p, item);
+  for (const PlacedOpening& item : p.openings) {
+    draw_door(p, item);
+  }
 }
 
 void draw_opening_labels(Painter& p) {
   // Exit bands go over sign icons: a sign mounted at an exit must not hide the exit.
   for (const PlacedOpening& item : p.openings) {
-    if (!item.opening->emergency_exit) continue;
+    if (!item.opening->emergency_exit) {
+      continue;
+    }
     const Segment& span = item.place.span;
     const auto [inner, outer] = band_reach(p, item);
     p.canvas.fill_convex({p.px(span.a + item.outward * inner), p.px(span.b + item.outward * inner),
@@ -374,7 +404,9 @@ void draw_opening_labels(Painter& p) {
   }
   for (const PlacedOpening& item : p.openings) {
     const layout::Opening& opening = *item.opening;
-    if (!opening.emergency_exit && !opening.main_entrance()) continue;
+    if (!opening.emergency_exit && !opening.main_entrance()) {
+      continue;
+    }
     const Segment& span = item.place.span;
     const double outer = band_reach(p, item).second;
     const Pixel out = Painter::direction(item.outward);
@@ -416,8 +448,12 @@ void draw_points_of_interest(Painter& p) {
   const double icon = p.sizes.text * 1.05;
   for (const layout::Amenity& amenity : p.plan.amenities()) {
     Rgba fill{84, 101, 118, 255};
-    if (amenity.kind == layout::AmenityKind::fireextinguisher) fill = {200, 30, 30, 255};
-    if (amenity.kind == layout::AmenityKind::firstaid) fill = {225, 80, 80, 255};
+    if (amenity.kind == layout::AmenityKind::fireextinguisher) {
+      fill = {200, 30, 30, 255};
+    }
+    if (amenity.kind == layout::AmenityKind::firstaid) {
+      fill = {225, 80, 80, 255};
+    }
     const Pixel c = p.px(amenity.position);
     p.canvas.disc(c, icon * 0.45, fill);
     p.canvas.text(glyph_of(amenity.kind), c, icon * 0.6, kWhite);
@@ -430,8 +466,8 @@ void draw_points_of_interest(Painter& p) {
     std::vector<Pixel> fan{c};
     for (int k = 0; k <= 8; ++k) {
       const double a = -half + 2.0 * half * k / 8.0;
-      fan.push_back(c + r * Pixel(d.x() * std::cos(a) - d.y() * std::sin(a),
-                                  d.x() * std::sin(a) + d.y() * std::cos(a)));
+      fan.emplace_back(c + r * Pixel(d.x() * std::cos(a) - d.y() * std::sin(a),
+                                     d.x() * std::sin(a) + d.y() * std::cos(a)));
     }
     p.canvas.fill_convex(fan, {40, 40, 40, 60});
     p.canvas.disc(c, icon * 0.25, {40, 40, 40, 255});
@@ -448,7 +484,9 @@ void draw_points_of_interest(Painter& p) {
     const Rgba fill = sign_fill(sign.kind);
     const Pixel half(side / 2.0, side / 2.0);
     p.canvas.rectangle(c - half, half * 2.0, fill);
-    if (tab) continue;
+    if (tab) {
+      continue;
+    }
     const Pixel across(-d.y(), d.x());
     const Pixel front = c + d * (side * 0.5);
     p.canvas.fill_convex(
@@ -472,17 +510,29 @@ struct PixelBox {
 std::vector<PixelBox> furniture_boxes(const Painter& p) {
   std::vector<PixelBox> boxes;
   const auto add = [&](const layout::Polygon& footprint) {
-    if (footprint.empty()) return;
+    if (footprint.empty()) {
+      return;
+    }
     const layout::Box box = layout::bounding_box(footprint);
     const Pixel a = p.px(box.min);
     const Pixel b = p.px(box.max);
     boxes.push_back({a.cwiseMin(b), a.cwiseMax(b)});
   };
-  for (const auto& x : p.plan.counters()) add(x.footprint);
-  for (const auto& x : p.plan.kiosks()) add(x.footprint);
-  for (const auto& x : p.plan.seat_rows()) add(x.footprint);
-  for (const auto& x : p.plan.desks()) add(x.footprint);
-  for (const auto& x : p.plan.obstacles()) add(x.footprint);
+  for (const auto& x : p.plan.counters()) {
+    add(x.footprint);
+  }
+  for (const auto& x : p.plan.kiosks()) {
+    add(x.footprint);
+  }
+  for (const auto& x : p.plan.seat_rows()) {
+    add(x.footprint);
+  }
+  for (const auto& x : p.plan.desks()) {
+    add(x.footprint);
+  }
+  for (const auto& x : p.plan.obstacles()) {
+    add(x.footprint);
+  }
   return boxes;
 }
 
@@ -500,8 +550,12 @@ void draw_zone_labels(Painter& p) {
     double size = std::min(fitting_size(p.canvas, zh, box.x() * 0.9, most, least),
                            fitting_size(p.canvas, en, box.x() * 0.9, most, least));
     const bool two_lines = size > 0.0 && box.y() > size * 3.0;
-    if (!two_lines) size = fitting_size(p.canvas, zh, box.x() * 0.9, most, least);
-    if (size <= 0.0 || box.y() < size * 1.2) continue;
+    if (!two_lines) {
+      size = fitting_size(p.canvas, zh, box.x() * 0.9, most, least);
+    }
+    if (size <= 0.0 || box.y() < size * 1.2) {
+      continue;
+    }
     // The label block sits just above its anchor, so a zone's centre stays clear for markers;
     // the anchor moves off the centre only where furniture would be under the text.
     const double width = std::max(p.canvas.measure(zh, size, true).x(),
@@ -514,7 +568,9 @@ void draw_zone_labels(Painter& p) {
       const PixelBox b = block(anchor);
       for (const Pixel& corner :
            {b.min, b.max, Pixel(b.min.x(), b.max.y()), Pixel(b.max.x(), b.min.y())}) {
-        if (!layout::contains(zone.polygon, p.plan_at(corner))) return false;
+        if (!layout::contains(zone.polygon, p.plan_at(corner))) {
+          return false;
+        }
       }
       return std::none_of(furniture.begin(), furniture.end(),
                           [&](const PixelBox& f) { return f.overlaps(b); });

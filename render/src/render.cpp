@@ -1,6 +1,7 @@
 // render_plan: checks the options, lays out the page (title, plan, scale bar, legend) and runs
 // the layers in order.
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -43,10 +44,10 @@ void check_options(const RenderOptions& options) {
 
 std::string title_of(const layout::Plan& plan) {
   const detail::Names level = detail::names_of(plan.site().level);
-  char area[64];
-  std::snprintf(area, sizeof area, "%.0f m²", plan.building_area());
-  return std::string(level.zh) + " " + level.en + " · " + area + " · " +
-         std::to_string(plan.counters().size()) + " 窗口 windows";
+  std::array<char, 64> area{};
+  std::snprintf(area.data(), area.size(), "%.0f m²", plan.building_area());
+  return detail::concat({level.zh, " ", level.en, " · ", area.data(), " · ",
+                         std::to_string(plan.counters().size()), " 窗口 windows"});
 }
 
 constexpr Rgba kInk{40, 40, 40, 255};
@@ -143,7 +144,9 @@ RenderedPlan render_plan(const layout::Plan& plan, const Overlays& overlays,
   painter.openings = detail::place_openings(plan, painter.walls);
 
   detail::draw_floor_and_zones(painter);
-  if (overlays.egress) detail::draw_heat_map(painter, *overlays.egress);
+  if (overlays.egress) {
+    detail::draw_heat_map(painter, *overlays.egress);
+  }
   detail::draw_level_changes(painter);
   detail::draw_furniture(painter);
   detail::draw_walls(painter);

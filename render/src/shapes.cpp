@@ -25,11 +25,17 @@ bool in_triangle(const Point& p, const Point& a, const Point& b, const Point& c)
 std::vector<Triangle> triangulate(const Polygon& polygon) {
   std::vector<Triangle> triangles;
   const std::size_t n = polygon.size();
-  if (n < 3) return triangles;
+  if (n < 3) {
+    return triangles;
+  }
   // Work on a counter-clockwise list of indices so that an ear is a left turn.
   std::vector<std::size_t> ring(n);
-  for (std::size_t i = 0; i < n; ++i) ring[i] = i;
-  if (layout::signed_area(polygon) < 0.0) std::reverse(ring.begin(), ring.end());
+  for (std::size_t i = 0; i < n; ++i) {
+    ring[i] = i;
+  }
+  if (layout::signed_area(polygon) < 0.0) {
+    std::reverse(ring.begin(), ring.end());
+  }
 
   while (ring.size() > 3) {
     const std::size_t m = ring.size();
@@ -41,14 +47,22 @@ std::vector<Triangle> triangulate(const Polygon& polygon) {
       const Point& a = polygon[ia];
       const Point& b = polygon[ib];
       const Point& c = polygon[ic];
-      if (layout::cross(b - a, c - b) <= 0.0) continue;  // reflex or flat: not an ear
+      if (layout::cross(b - a, c - b) <= 0.0) {
+        continue;  // reflex or flat: not an ear
+      }
       bool empty = true;
       for (std::size_t j = 0; j < m && empty; ++j) {
         const std::size_t other = ring[j];
-        if (other == ia || other == ib || other == ic) continue;
-        if (in_triangle(polygon[other], a, b, c)) empty = false;
+        if (other == ia || other == ib || other == ic) {
+          continue;
+        }
+        if (in_triangle(polygon[other], a, b, c)) {
+          empty = false;
+        }
       }
-      if (!empty) continue;
+      if (!empty) {
+        continue;
+      }
       triangles.push_back({ia, ib, ic});
       ring.erase(ring.begin() + static_cast<std::ptrdiff_t>(i));
       clipped = true;
@@ -66,10 +80,14 @@ std::vector<Triangle> triangulate(const Polygon& polygon) {
           dropped = true;
         }
       }
-      if (!dropped) break;  // not simple; a checked plan never has one
+      if (!dropped) {
+        break;  // not simple; a checked plan never has one
+      }
     }
   }
-  if (ring.size() == 3) triangles.push_back({ring[0], ring[1], ring[2]});
+  if (ring.size() == 3) {
+    triangles.push_back({ring[0], ring[1], ring[2]});
+  }
   return triangles;
 }
 
@@ -79,9 +97,11 @@ namespace {
 // o times it lands on both offset lines. Near-hairpin joints get the plain normal of d1.
 Point mitre(const Point& d0, const Point& d1) {
   const Point n0 = left_normal(d0);
-  const Point n1 = left_normal(d1);
+  Point n1 = left_normal(d1);
   const double denominator = 1.0 + n0.dot(n1);
-  if (denominator < 0.25) return n1;  // sharper than about 140 degrees: no long spikes
+  if (denominator < 0.25) {
+    return n1;  // sharper than about 140 degrees: no long spikes
+  }
   return (n0 + n1) / denominator;
 }
 
@@ -91,7 +111,9 @@ std::vector<Quad> wall_band(const std::vector<Point>& points, bool closed, doubl
                             double right, const std::vector<std::vector<Interval>>& gaps) {
   std::vector<Quad> quads;
   const std::size_t n = points.size();
-  if (n < 2) return quads;
+  if (n < 2) {
+    return quads;
+  }
   const std::size_t segments = closed ? n : n - 1;
   const auto direction = [&](std::size_t i) -> Point {
     const Point d = points[(i + 1) % n] - points[i];
@@ -120,7 +142,9 @@ std::vector<Quad> wall_band(const std::vector<Point>& points, bool closed, doubl
               [](const Interval& x, const Interval& y) { return x.from < y.from; });
     double start = 0.0;
     const auto emit = [&](double from, double to) {
-      if (to - from <= 1e-9) return;
+      if (to - from <= 1e-9) {
+        return;
+      }
       const Point p = a + (b - a) * from;
       const Point q = a + (b - a) * to;
       const Point offset_p = from <= 0.0 ? joint[i] : normal;
@@ -172,7 +196,9 @@ OpeningPlace place_opening(const layout::Opening& opening, const std::vector<Poi
     from = middle - half;
     to = middle + half;
   }
-  if (from > to) std::swap(from, to);
+  if (from > to) {
+    std::swap(from, to);
+  }
   place.along = {std::clamp(from, 0.0, 1.0), std::clamp(to, 0.0, 1.0)};
   place.span = {s.a + (s.b - s.a) * place.along.from, s.a + (s.b - s.a) * place.along.to};
   return place;
@@ -184,14 +210,16 @@ namespace {
 void add_leaf(DoorSymbol& symbol, const Point& hinge, const Point& closed_end, const Point& side) {
   const Point along = closed_end - hinge;
   const double width = along.norm();
-  if (width <= 0.0) return;
+  if (width <= 0.0) {
+    return;
+  }
   const Point u = along / width;
   symbol.leaves.push_back({hinge, hinge + side * width});
   std::vector<Point> arc;
   arc.reserve(kArcPoints);
   for (int k = 0; k < kArcPoints; ++k) {
     const double phi = (std::numbers::pi / 2.0) * k / (kArcPoints - 1);
-    arc.push_back(hinge + width * (std::cos(phi) * side + std::sin(phi) * u));
+    arc.emplace_back(hinge + width * (std::cos(phi) * side + std::sin(phi) * u));
   }
   symbol.arcs.push_back(std::move(arc));
 }
@@ -209,7 +237,9 @@ DoorSymbol door_symbol(layout::DoorType type, const Segment& span,
                        const std::optional<Point>& swing_side, bool both_sides) {
   DoorSymbol symbol;
   const double width = span.length();
-  if (width <= 0.0) return symbol;
+  if (width <= 0.0) {
+    return symbol;
+  }
   const Point u = (span.b - span.a) / width;
   const Point normal = left_normal(u);
   const Point middle = (span.a + span.b) / 2.0;
@@ -217,9 +247,13 @@ DoorSymbol door_symbol(layout::DoorType type, const Segment& span,
     case layout::DoorType::none:
       break;
     case layout::DoorType::swinging: {
-      if (!swing_side) break;
+      if (!swing_side) {
+        break;
+      }
       std::vector<Point> sides{*swing_side};
-      if (both_sides) sides.push_back(-*swing_side);
+      if (both_sides) {
+        sides.emplace_back(-*swing_side);
+      }
       for (const Point& side : sides) {
         if (width > kDoubleLeafWidth) {
           add_leaf(symbol, span.a, middle, side);
@@ -250,7 +284,9 @@ DoorSymbol door_symbol(layout::DoorType type, const Segment& span,
 
 std::vector<Segment> contour_segments(const ScalarGrid& grid, double level) {
   std::vector<Segment> segments;
-  if (grid.columns < 2 || grid.rows < 2) return segments;
+  if (grid.columns < 2 || grid.rows < 2) {
+    return segments;
+  }
   assert(grid.values.size() ==
          static_cast<std::size_t>(grid.columns) * static_cast<std::size_t>(grid.rows));
   // Corners of a square, counter-clockwise from the south-west: (c,r) (c+1,r) (c+1,r+1) (c,r+1).
@@ -258,14 +294,20 @@ std::vector<Segment> contour_segments(const ScalarGrid& grid, double level) {
     for (int c = 0; c + 1 < grid.columns; ++c) {
       const std::array<double, 4> v{grid.at(c, r), grid.at(c + 1, r), grid.at(c + 1, r + 1),
                                     grid.at(c, r + 1)};
-      if (std::any_of(v.begin(), v.end(), [](double x) { return std::isnan(x); })) continue;
+      if (std::any_of(v.begin(), v.end(), [](double x) { return std::isnan(x); })) {
+        continue;
+      }
       const std::array<Point, 4> p{grid.cell_centre(c, r), grid.cell_centre(c + 1, r),
                                    grid.cell_centre(c + 1, r + 1), grid.cell_centre(c, r + 1)};
       int mask = 0;
       for (int k = 0; k < 4; ++k) {
-        if (v[k] >= level) mask |= 1 << k;
+        if (v[k] >= level) {
+          mask |= 1 << k;
+        }
       }
-      if (mask == 0 || mask == 15) continue;
+      if (mask == 0 || mask == 15) {
+        continue;
+      }
       // Where edge k (from corner k to corner k+1) meets the level.
       const auto cut = [&](int k) -> Point {
         const int k1 = (k + 1) % 4;
@@ -276,7 +318,9 @@ std::vector<Segment> contour_segments(const ScalarGrid& grid, double level) {
       for (int k = 0; k < 4; ++k) {
         const bool above0 = (mask >> k) & 1;
         const bool above1 = (mask >> ((k + 1) % 4)) & 1;
-        if (above0 != above1) crossed.push_back(k);
+        if (above0 != above1) {
+          crossed.push_back(k);
+        }
       }
       if (crossed.size() == 2) {
         segments.push_back({cut(crossed[0]), cut(crossed[1])});

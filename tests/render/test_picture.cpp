@@ -23,7 +23,7 @@ namespace {
 
 using layout::Point;
 
-const std::string kBoxHall = HALLSIM_TEST_DATA_DIR "/render/box-hall.json";
+constexpr const char* kBoxHall = HALLSIM_TEST_DATA_DIR "/render/box-hall.json";
 
 layout::Plan load(const std::string& file) {
   return layout::load_plan(file);
@@ -136,7 +136,9 @@ TEST(PlanPicture, EveryEmergencyExitOfTheSamplesIsGreen) {
     const auto picture = render_plan(plan);
     int exits = 0;
     for (const auto& opening : plan.openings()) {
-      if (!opening.emergency_exit) continue;
+      if (!opening.emergency_exit) {
+        continue;
+      }
       ++exits;
       // Mid-wall, a quarter of the way in from each jamb, on the side the wall is drawn.
       const Point along = (opening.span.b - opening.span.a);
@@ -145,7 +147,9 @@ TEST(PlanPicture, EveryEmergencyExitOfTheSamplesIsGreen) {
       const bool exterior = opening.exterior;
       const double depth = exterior ? 0.12 : 0.0;
       const Point middle = (opening.span.a + opening.span.b) / 2.0;
-      if (exterior && layout::contains(plan.outline(), middle + normal * 0.05)) normal = -normal;
+      if (exterior && layout::contains(plan.outline(), middle + normal * 0.05)) {
+        normal = -normal;
+      }
       for (const double t : {0.25, 0.75}) {
         const Point p = opening.span.a + along * t + normal * depth;
         EXPECT_EQ(at(picture, p), kExitGreen)
@@ -252,7 +256,9 @@ TEST(PlanPicture, FileThatIsNoFontIsRefused) {
 
 TEST(PlanPicture, FontWithoutChineseIsRefusedRatherThanDrawingBoxes) {
   const std::string latin_only = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  if (!std::filesystem::exists(latin_only)) GTEST_SKIP() << "needs fonts-dejavu-core";
+  if (!std::filesystem::exists(latin_only)) {
+    GTEST_SKIP() << "needs fonts-dejavu-core";
+  }
   RenderOptions options;
   options.font_file = latin_only;
   try {
@@ -345,7 +351,7 @@ TEST(GoldenPicture, BoxHallWithEveryOverlay) {
 // Writing PNG files.
 
 std::filesystem::path fresh_folder(const std::string& name) {
-  const auto folder = std::filesystem::path(::testing::TempDir()) / ("hallsim-render-" + name);
+  auto folder = std::filesystem::path(::testing::TempDir()) / ("hallsim-render-" + name);
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
   return folder;
@@ -353,8 +359,9 @@ std::filesystem::path fresh_folder(const std::string& name) {
 
 std::uint32_t big_endian(const std::string& bytes, std::size_t at) {
   std::uint32_t value = 0;
-  for (std::size_t i = 0; i < 4; ++i)
+  for (std::size_t i = 0; i < 4; ++i) {
     value = (value << 8) | static_cast<unsigned char>(bytes[at + i]);
+  }
   return value;
 }
 
@@ -372,7 +379,9 @@ TEST(SavePng, WritesAPngOfThePictureSizeAndLeavesNoTemporaryFile) {
   EXPECT_EQ(big_endian(bytes, 16), 5u);  // width of the second picture
   EXPECT_EQ(big_endian(bytes, 20), 3u);
   int files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++files;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) {
+    ++files;
+  }
   EXPECT_EQ(files, 1);
 }
 

@@ -28,17 +28,21 @@ double quad_area(const detail::Quad& q) {
 
 double band_area(const std::vector<detail::Quad>& quads) {
   double total = 0.0;
-  for (const auto& q : quads) total += quad_area(q);
+  for (const auto& q : quads) {
+    total += quad_area(q);
+  }
   return total;
 }
 
-const Polygon kLShape{{0, 0}, {8, 0}, {8, 4.5}, {6, 4.5}, {6, 6}, {0, 6}};  // 36 + 9 = 45 m²
-const Polygon kRectangle{{0, 0}, {10, 0}, {10, 6}, {0, 6}};
+const Polygon l_shape{{0, 0}, {8, 0}, {8, 4.5}, {6, 4.5}, {6, 6}, {0, 6}};  // 36 + 9 = 45 m²
+const Polygon rectangle{{0, 0}, {10, 0}, {10, 6}, {0, 6}};
 
 TEST(Triangulation, TrianglesOfAnLShapeAddUpToItsArea) {
   for (const bool clockwise : {false, true}) {
-    Polygon polygon = kLShape;
-    if (clockwise) std::reverse(polygon.begin(), polygon.end());
+    Polygon polygon = l_shape;
+    if (clockwise) {
+      std::reverse(polygon.begin(), polygon.end());
+    }
     const auto triangles = detail::triangulate(polygon);
     ASSERT_EQ(triangles.size(), polygon.size() - 2);
     double total = 0.0;
@@ -64,10 +68,10 @@ TEST(Triangulation, CollinearVerticesLoseNoArea) {
 }
 
 TEST(WallBand, ExteriorWallOfARectangleIsItsOffsetFrame) {
-  const auto [left, right] = detail::exterior_wall_sides(kRectangle, 0.24);
+  const auto [left, right] = detail::exterior_wall_sides(rectangle, 0.24);
   EXPECT_EQ(left, 0.0);  // counter-clockwise: the inside is on the left, the wall on the right
   EXPECT_EQ(right, 0.24);
-  const auto quads = detail::wall_band(kRectangle, true, left, right, {});
+  const auto quads = detail::wall_band(rectangle, true, left, right, {});
   ASSERT_EQ(quads.size(), 4u);
   // (10 + 2 x 0.24) x (6 + 2 x 0.24) - 10 x 6
   EXPECT_NEAR(band_area(quads), 10.48 * 6.48 - 60.0, 1e-9);
@@ -76,7 +80,7 @@ TEST(WallBand, ExteriorWallOfARectangleIsItsOffsetFrame) {
 }
 
 TEST(WallBand, ClockwiseOutlineGetsItsWallOnTheOtherSide) {
-  Polygon clockwise = kRectangle;
+  Polygon clockwise = rectangle;
   std::reverse(clockwise.begin(), clockwise.end());
   const auto [left, right] = detail::exterior_wall_sides(clockwise, 0.3);
   EXPECT_EQ(left, 0.3);
@@ -88,7 +92,7 @@ TEST(WallBand, ClockwiseOutlineGetsItsWallOnTheOtherSide) {
 TEST(WallBand, DoorGapRemovesItsWidthTimesTheThickness) {
   // A 1 m gap in the south edge (10 m long): fractions 0.25 to 0.35.
   const std::vector<std::vector<detail::Interval>> gaps{{{0.25, 0.35}}};
-  const auto quads = detail::wall_band(kRectangle, true, 0.0, 0.24, gaps);
+  const auto quads = detail::wall_band(rectangle, true, 0.0, 0.24, gaps);
   EXPECT_EQ(quads.size(), 5u);
   EXPECT_NEAR(band_area(quads), 10.48 * 6.48 - 60.0 - 1.0 * 0.24, 1e-9);
   // The gap's ends are cut square: the piece west of it ends at x = 2.5 on both faces.
@@ -106,7 +110,7 @@ TEST(OpeningPlace, ExitInTheEastWallSpansItsWidthAroundItsPosition) {
   layout::Opening exit;
   exit.position = {10, 4};
   exit.width = 1.2;
-  const auto place = detail::place_opening(exit, kRectangle, true);
+  const auto place = detail::place_opening(exit, rectangle, true);
   EXPECT_EQ(place.segment, 1u);  // (10,0) -> (10,6)
   EXPECT_NEAR(place.along.from, 3.4 / 6.0, 1e-12);
   EXPECT_NEAR(place.along.to, 4.6 / 6.0, 1e-12);
@@ -119,7 +123,7 @@ TEST(OpeningPlace, LoaderSpanIsUsedWhenGiven) {
   door.position = {3, 0};
   door.width = 1.0;
   door.span = {Point(3.4, 0), Point(2.6, 0)};  // given backwards: the place is still ordered
-  const auto place = detail::place_opening(door, kRectangle, true);
+  const auto place = detail::place_opening(door, rectangle, true);
   EXPECT_EQ(place.segment, 0u);
   EXPECT_NEAR(place.along.from, 0.26, 1e-12);
   EXPECT_NEAR(place.along.to, 0.34, 1e-12);
@@ -135,14 +139,18 @@ TEST(DoorSymbol, SingleLeafOpensAQuarterCircleOfItsWidth) {
   ASSERT_EQ(arc.size(), static_cast<std::size_t>(detail::kArcPoints));
   EXPECT_NEAR((arc.front() - Point(2.5, -1.0)).norm(), 0.0, 1e-12);  // the open leaf's tip
   EXPECT_NEAR((arc.back() - Point(3.5, 0.0)).norm(), 0.0, 1e-12);    // the closing jamb
-  for (const Point& p : arc) EXPECT_NEAR((p - span.a).norm(), 1.0, 1e-12);
+  for (const Point& p : arc) {
+    EXPECT_NEAR((p - span.a).norm(), 1.0, 1e-12);
+  }
 }
 
 TEST(DoorSymbol, WideDoorIsAPairOfLeavesMeetingInTheMiddle) {
   const layout::Segment span{Point(0, 0), Point(1.6, 0)};
   const auto symbol = detail::door_symbol(layout::DoorType::swinging, span, Point(0, 1), false);
   ASSERT_EQ(symbol.leaves.size(), 2u);
-  for (const auto& leaf : symbol.leaves) EXPECT_NEAR(leaf.length(), 0.8, 1e-12);
+  for (const auto& leaf : symbol.leaves) {
+    EXPECT_NEAR(leaf.length(), 0.8, 1e-12);
+  }
   EXPECT_NEAR((symbol.arcs[0].back() - Point(0.8, 0)).norm(), 0.0, 1e-12);
   EXPECT_NEAR((symbol.arcs[1].back() - Point(0.8, 0)).norm(), 0.0, 1e-12);
   const auto both = detail::door_symbol(layout::DoorType::swinging, span, Point(0, 1), true);
@@ -169,7 +177,9 @@ ScalarGrid radial_grid(const Point& centre, double cell, int n) {
   grid.columns = n;
   grid.rows = n;
   for (int r = 0; r < n; ++r) {
-    for (int c = 0; c < n; ++c) grid.values.push_back((grid.cell_centre(c, r) - centre).norm());
+    for (int c = 0; c < n; ++c) {
+      grid.values.push_back((grid.cell_centre(c, r) - centre).norm());
+    }
   }
   return grid;
 }
@@ -280,13 +290,18 @@ TEST(Palette, EgressRampRunsGreenToOrangeThenRedBeyondTheLimit) {
 
 TEST(Palette, EveryZoneKindAndCounterTypeHasItsOwnColour) {
   std::vector<Rgba> seen;
-  for (const auto kind : detail::all_zone_kinds()) seen.push_back(zone_fill(kind));
-  for (const auto type : detail::all_counter_types()) seen.push_back(counter_fill(type));
+  for (const auto kind : detail::all_zone_kinds()) {
+    seen.push_back(zone_fill(kind));
+  }
+  for (const auto type : detail::all_counter_types()) {
+    seen.push_back(counter_fill(type));
+  }
   seen.push_back(kExitGreen);
   seen.push_back(kFloor);
   for (std::size_t i = 0; i < seen.size(); ++i) {
-    for (std::size_t j = i + 1; j < seen.size(); ++j)
+    for (std::size_t j = i + 1; j < seen.size(); ++j) {
       EXPECT_FALSE(seen[i] == seen[j]) << i << " " << j;
+    }
   }
 }
 
@@ -303,7 +318,7 @@ TEST(Labels, LabelPointOfAUShapeLiesInsideIt) {
   const Polygon u{{0, 0}, {4, 0}, {4, 4}, {3, 4}, {3, 1}, {1, 1}, {1, 4}, {0, 4}};
   EXPECT_FALSE(layout::contains(u, layout::centroid(u)));
   EXPECT_TRUE(layout::contains(u, detail::label_point(u)));
-  EXPECT_EQ(detail::label_point(kRectangle), Point(5, 3));
+  EXPECT_EQ(detail::label_point(rectangle), Point(5, 3));
 }
 
 TEST(ImageHash, DependsOnEveryPixelAndOnTheShape) {
@@ -317,7 +332,7 @@ TEST(ImageHash, DependsOnEveryPixelAndOnTheShape) {
 }
 
 layout::ClauseResult clause(const std::string& id, layout::Status status,
-                            std::vector<std::pair<std::string, layout::Outcome>> evidence) {
+                            const std::vector<std::pair<std::string, layout::Outcome>>& evidence) {
   layout::ClauseResult result;
   result.id = id;
   result.title_zh = "标题" + id;
@@ -388,7 +403,9 @@ TEST(EgressOverlay, GridHoldsTheWalkToTheExitOfAnEmptyRoom) {
   for (int r = 0; r < grid.rows; ++r) {
     for (int c = 0; c < grid.columns; ++c) {
       const double d = grid.at(c, r);
-      if (std::isnan(d)) continue;
+      if (std::isnan(d)) {
+        continue;
+      }
       ++valued;
       largest = std::max(largest, d);
       // The field starts from the walkable cells nearest the span, whose centres lie within a
