@@ -10,7 +10,9 @@ namespace {
 std::string format_all(const std::vector<Diagnostic>& diagnostics) {
   std::string text;
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
-    if (i > 0) text += '\n';
+    if (i > 0) {
+      text += '\n';
+    }
     text += format_diagnostic(diagnostics[i]);
   }
   return text;
@@ -20,9 +22,13 @@ std::string format_all(const std::vector<Diagnostic>& diagnostics) {
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
   std::string text = diagnostic.file;
-  if (!diagnostic.pointer.empty()) text += ":" + diagnostic.pointer;
+  if (!diagnostic.pointer.empty()) {
+    text += ":" + diagnostic.pointer;
+  }
   text += ": error: " + diagnostic.message;
-  if (!diagnostic.hint.empty()) text += "; " + diagnostic.hint;
+  if (!diagnostic.hint.empty()) {
+    text += "; " + diagnostic.hint;
+  }
   return text;
 }
 
@@ -61,7 +67,9 @@ void DiagnosticSink::error(std::string pointer, std::string message, std::string
 }
 
 void DiagnosticSink::throw_if_any() const {
-  if (!diagnostics_.empty()) throw InputError(diagnostics_);
+  if (!diagnostics_.empty()) {
+    throw InputError(diagnostics_);
+  }
 }
 
 }  // namespace hallsim::layout

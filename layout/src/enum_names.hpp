@@ -183,7 +183,9 @@ inline constexpr auto kObstacleKindNames = std::to_array<EnumName<ObstacleKind>>
 template <class E, std::size_t N>
 constexpr const char* name_of(const std::array<EnumName<E>, N>& table, E value) {
   for (const auto& entry : table) {
-    if (entry.value == value) return entry.name;
+    if (entry.value == value) {
+      return entry.name;
+    }
   }
   return "?";
 }
@@ -192,7 +194,9 @@ constexpr const char* name_of(const std::array<EnumName<E>, N>& table, E value) 
 template <class E, std::size_t N>
 std::optional<E> value_of(const std::array<EnumName<E>, N>& table, std::string_view text) {
   for (const auto& entry : table) {
-    if (text == entry.name) return entry.value;
+    if (text == entry.name) {
+      return entry.value;
+    }
   }
   return std::nullopt;
 }

@@ -6,12 +6,16 @@
 #include <limits>
 
 // GCC 12 sees a false "may be used uninitialized" inside Boost.Geometry's rescaling once inlined.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 namespace hallsim::layout {
 
@@ -29,8 +33,12 @@ int orientation(const Point& a, const Point& b, const Point& c) {
   const Point v = c - a;
   const double z = cross(u, v);
   const double tol = orientation_tolerance(u, v);
-  if (z > tol) return 1;
-  if (z < -tol) return -1;
+  if (z > tol) {
+    return 1;
+  }
+  if (z < -tol) {
+    return -1;
+  }
   return 0;
 }
 
@@ -47,8 +55,12 @@ using BgMultiPolygon = boost::geometry::model::multi_polygon<BgPolygon>;
 
 BgPolygon to_boost(const Polygon& polygon) {
   BgPolygon result;
-  for (const Point& p : polygon) result.outer().emplace_back(p.x(), p.y());
-  if (!polygon.empty()) result.outer().emplace_back(polygon.front().x(), polygon.front().y());
+  for (const Point& p : polygon) {
+    result.outer().emplace_back(p.x(), p.y());
+  }
+  if (!polygon.empty()) {
+    result.outer().emplace_back(polygon.front().x(), polygon.front().y());
+  }
   boost::geometry::correct(result);
   return result;
 }
@@ -61,7 +73,9 @@ double cross(const Point& u, const Point& v) {
 
 double signed_area(const Polygon& polygon) {
   const std::size_t n = polygon.size();
-  if (n < 3) return 0.0;
+  if (n < 3) {
+    return 0.0;
+  }
   double twice = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     // Relative to the first vertex: keeps the products small for plans far from the origin.
@@ -79,7 +93,7 @@ double area(const Polygon& polygon) {
 Point centroid(const Polygon& polygon) {
   assert(!polygon.empty());
   const std::size_t n = polygon.size();
-  const Point origin = polygon[0];
+  const Point& origin = polygon[0];
   double twice_area = 0.0;
   Point sum = Point::Zero();
   for (std::size_t i = 0; i < n; ++i) {
@@ -91,7 +105,9 @@ Point centroid(const Polygon& polygon) {
   }
   if (std::abs(twice_area) < 1e-12) {
     Point mean = Point::Zero();
-    for (const Point& p : polygon) mean += p;
+    for (const Point& p : polygon) {
+      mean += p;
+    }
     return mean / static_cast<double>(n);
   }
   return origin + sum / (3.0 * twice_area);
@@ -115,7 +131,9 @@ Segment edge(const Polygon& polygon, std::size_t i) {
 double projection_parameter(const Segment& s, const Point& p) {
   const Point d = s.b - s.a;
   const double len2 = d.squaredNorm();
-  if (len2 == 0.0) return 0.0;
+  if (len2 == 0.0) {
+    return 0.0;
+  }
   return (p - s.a).dot(d) / len2;
 }
 
@@ -133,11 +151,21 @@ bool segments_intersect(const Segment& s, const Segment& t) {
   const int o2 = orientation(s.a, s.b, t.b);
   const int o3 = orientation(t.a, t.b, s.a);
   const int o4 = orientation(t.a, t.b, s.b);
-  if (o1 != o2 && o3 != o4) return true;
-  if (o1 == 0 && on_collinear_segment(s, t.a)) return true;
-  if (o2 == 0 && on_collinear_segment(s, t.b)) return true;
-  if (o3 == 0 && on_collinear_segment(t, s.a)) return true;
-  if (o4 == 0 && on_collinear_segment(t, s.b)) return true;
+  if (o1 != o2 && o3 != o4) {
+    return true;
+  }
+  if (o1 == 0 && on_collinear_segment(s, t.a)) {
+    return true;
+  }
+  if (o2 == 0 && on_collinear_segment(s, t.b)) {
+    return true;
+  }
+  if (o3 == 0 && on_collinear_segment(t, s.a)) {
+    return true;
+  }
+  if (o4 == 0 && on_collinear_segment(t, s.b)) {
+    return true;
+  }
   return false;
 }
 
@@ -153,25 +181,34 @@ std::optional<Point> intersection_point(const Segment& s, const Segment& t) {
   const Point r = s.b - s.a;
   const Point q = t.b - t.a;
   const double denom = cross(r, q);
-  if (std::abs(denom) <= orientation_tolerance(r, q)) return std::nullopt;
+  if (std::abs(denom) <= orientation_tolerance(r, q)) {
+    return std::nullopt;
+  }
   const Point w = t.a - s.a;
   const double u = cross(w, q) / denom;
   const double v = cross(w, r) / denom;
   constexpr double kSlack = 1e-12;
-  if (u < -kSlack || u > 1.0 + kSlack || v < -kSlack || v > 1.0 + kSlack) return std::nullopt;
+  if (u < -kSlack || u > 1.0 + kSlack || v < -kSlack || v > 1.0 + kSlack) {
+    return std::nullopt;
+  }
   return s.a + std::clamp(u, 0.0, 1.0) * r;
 }
 
 double distance_to_boundary(const Polygon& polygon, const Point& p) {
   double best = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < polygon.size(); ++i)
+  for (std::size_t i = 0; i < polygon.size(); ++i) {
     best = std::min(best, distance(p, edge(polygon, i)));
+  }
   return best;
 }
 
 Containment locate(const Polygon& polygon, const Point& p, double tolerance) {
-  if (polygon.size() < 3) return Containment::outside;
-  if (distance_to_boundary(polygon, p) <= tolerance) return Containment::boundary;
+  if (polygon.size() < 3) {
+    return Containment::outside;
+  }
+  if (distance_to_boundary(polygon, p) <= tolerance) {
+    return Containment::boundary;
+  }
   // Crossing number with a half-open rule on y, so a ray through a vertex counts once.
   bool inside = false;
   const std::size_t n = polygon.size();
@@ -180,7 +217,9 @@ Containment locate(const Polygon& polygon, const Point& p, double tolerance) {
     const Point& b = polygon[j];
     if ((a.y() > p.y()) != (b.y() > p.y())) {
       const double x_cross = a.x() + (p.y() - a.y()) * (b.x() - a.x()) / (b.y() - a.y());
-      if (p.x() < x_cross) inside = !inside;
+      if (p.x() < x_cross) {
+        inside = !inside;
+      }
     }
   }
   return inside ? Containment::inside : Containment::outside;
@@ -192,10 +231,14 @@ bool contains(const Polygon& polygon, const Point& p, double tolerance) {
 
 std::optional<SelfIntersection> find_self_intersection(const Polygon& polygon) {
   const std::size_t n = polygon.size();
-  if (n < 3) return std::nullopt;
+  if (n < 3) {
+    return std::nullopt;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     const Segment ei = edge(polygon, i);
-    if (ei.length() == 0.0) return SelfIntersection{i, (i + 1) % n, ei.a};
+    if (ei.length() == 0.0) {
+      return SelfIntersection{i, (i + 1) % n, ei.a};
+    }
   }
   for (std::size_t i = 0; i < n; ++i) {
     const Segment ei = edge(polygon, i);
@@ -241,7 +284,9 @@ double overlap_area(const Polygon& a, const Polygon& b) {
 
 bool polygon_within(const Polygon& inner, const Polygon& outer, double tolerance) {
   for (const Point& p : inner) {
-    if (!contains(outer, p, tolerance)) return false;
+    if (!contains(outer, p, tolerance)) {
+      return false;
+    }
   }
   // Between two consecutive meetings with the outer boundary an inner edge stays on one side,
   // so one point of each piece tells which; a few more catch pieces that graze a vertex.
@@ -250,15 +295,21 @@ bool polygon_within(const Polygon& inner, const Polygon& outer, double tolerance
     std::vector<double> cuts{0.0, 1.0};
     for (std::size_t k = 0; k < outer.size(); ++k) {
       const Segment f = edge(outer, k);
-      if (const auto x = intersection_point(e, f)) cuts.push_back(projection_parameter(e, *x));
+      if (const auto x = intersection_point(e, f)) {
+        cuts.push_back(projection_parameter(e, *x));
+      }
       cuts.push_back(std::clamp(projection_parameter(e, f.a), 0.0, 1.0));
     }
     std::sort(cuts.begin(), cuts.end());
     for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
-      if (cuts[c + 1] - cuts[c] <= 1e-12) continue;
+      if (cuts[c + 1] - cuts[c] <= 1e-12) {
+        continue;
+      }
       for (const double f : {0.25, 0.5, 0.75}) {
         const double t = cuts[c] + f * (cuts[c + 1] - cuts[c]);
-        if (!contains(outer, e.a + t * (e.b - e.a), tolerance)) return false;
+        if (!contains(outer, e.a + t * (e.b - e.a), tolerance)) {
+          return false;
+        }
       }
     }
   }

@@ -22,6 +22,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxTextBytes = 65536;
+constexpr std::uintmax_t kMebibyte = std::uintmax_t{1024} * 1024;
 
 // Line and column (in characters, from 1) of byte `offset` of `text`.
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
@@ -59,21 +60,33 @@ std::optional<std::size_t> invalid_utf8(std::string_view text) {
       length = 2;
     } else if (b0 >= 0xE0 && b0 <= 0xEF) {
       length = 3;
-      if (b0 == 0xE0) lo = 0xA0;  // overlong
-      if (b0 == 0xED) hi = 0x9F;  // surrogates
+      if (b0 == 0xE0) {
+        lo = 0xA0;  // overlong
+      }
+      if (b0 == 0xED) {
+        hi = 0x9F;  // surrogates
+      }
     } else if (b0 >= 0xF0 && b0 <= 0xF4) {
       length = 4;
-      if (b0 == 0xF0) lo = 0x90;  // overlong
-      if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+      if (b0 == 0xF0) {
+        lo = 0x90;  // overlong
+      }
+      if (b0 == 0xF4) {
+        hi = 0x8F;  // above U+10FFFF
+      }
     } else {
       return i;
     }
-    if (i + length > text.size()) return i;
+    if (i + length > text.size()) {
+      return i;
+    }
     for (std::size_t k = 1; k < length; ++k) {
       const auto b = static_cast<unsigned char>(text[i + k]);
       const unsigned first_lo = k == 1 ? lo : 0x80U;
       const unsigned first_hi = k == 1 ? hi : 0xBFU;
-      if (b < first_lo || b > first_hi) return i;
+      if (b < first_lo || b > first_hi) {
+        return i;
+      }
     }
     i += length;
   }
@@ -86,9 +99,13 @@ std::string hex_byte(unsigned char b) {
 }
 
 bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
+  if (text.size() < prefix.size()) {
+    return false;
+  }
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) {
+      return false;
+    }
   }
   return true;
 }
@@ -130,7 +147,9 @@ class TrackingBuilder : public nlohmann::json_sax<json> {
     std::size_t token_start = std::min(position, text_.size());
     while (token_start > 0) {
       const char c = text_[token_start - 1];
-      if (std::isalpha(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '+') break;
+      if (std::isalpha(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '+') {
+        break;
+      }
       --token_start;
     }
     const std::string_view rest = text_.substr(std::min(token_start, text_.size()));
@@ -299,7 +318,9 @@ class Converter {
   void list(const json& doc, const char* name, std::vector<T>& out,
             T (Converter::*convert_one)(const json&, const std::string&)) {
     const auto it = doc.find(name);
-    if (it == doc.end()) return;
+    if (it == doc.end()) {
+      return;
+    }
     for (std::size_t i = 0; i < it->size(); ++i) {
       std::string ptr =
           "/";  // appended piece by piece: GCC 12 warns falsely on "/" + s (PR 105651)
@@ -310,7 +331,7 @@ class Converter {
     }
   }
 
-  static Point point(const json& j) { return Point(j[0].get<double>(), j[1].get<double>()); }
+  static Point point(const json& j) { return {j[0].get<double>(), j[1].get<double>()}; }
 
   static std::string text(const json& j, const char* key) {
     const auto it = j.find(key);
@@ -328,7 +349,9 @@ class Converter {
   // A closed ring in the file becomes an open one in memory.
   Polygon ring(const json& j, const std::string& ptr, const std::string& what) {
     Polygon polygon;
-    for (const json& p : j) polygon.push_back(point(p));
+    for (const json& p : j) {
+      polygon.push_back(point(p));
+    }
     const Point first = polygon.front();
     const Point last = polygon.back();
     if ((first - last).norm() > 1e-9) {
@@ -350,16 +373,24 @@ class Converter {
   static std::vector<Equipment> equipment(const json& j) {
     std::vector<Equipment> result;
     const auto it = j.find("equipment");
-    if (it == j.end()) return result;
-    for (const json& e : *it) result.push_back(enum_value(detail::kEquipmentNames, e));
+    if (it == j.end()) {
+      return result;
+    }
+    for (const json& e : *it) {
+      result.push_back(enum_value(detail::kEquipmentNames, e));
+    }
     return result;
   }
 
   static std::vector<std::string> strings(const json& j, const char* key) {
     std::vector<std::string> result;
     const auto it = j.find(key);
-    if (it == j.end()) return result;
-    for (const json& s : *it) result.push_back(s.get<std::string>());
+    if (it == j.end()) {
+      return result;
+    }
+    for (const json& s : *it) {
+      result.push_back(s.get<std::string>());
+    }
     return result;
   }
 
@@ -371,8 +402,9 @@ class Converter {
     s.enterprises = j.at("enterprises").get<int>();
     for (const json& p : j.at("opening_hours")) {
       OpeningPeriod period;
-      for (const json& day : p.at("days"))
+      for (const json& day : p.at("days")) {
         period.days.push_back(enum_value(detail::kWeekdayNames, day));
+      }
       period.open_minute = minutes(p.at("open"));
       period.close_minute = minutes(p.at("close"));
       s.opening_hours.push_back(std::move(period));
@@ -389,7 +421,9 @@ class Converter {
   Wall wall(const json& j, const std::string& /*ptr*/) {
     Wall w;
     w.id = j.at("id").get<std::string>();
-    for (const json& p : j.at("points")) w.points.push_back(point(p));
+    for (const json& p : j.at("points")) {
+      w.points.push_back(point(p));
+    }
     w.thickness = number(j, "thickness", w.thickness);
     w.glass = flag(j, "glass", false);
     return w;
@@ -400,7 +434,9 @@ class Converter {
     z.id = j.at("id").get<std::string>();
     z.name = text(j, "name");
     z.kind = enum_value(detail::kZoneKindNames, j.at("kind"));
-    if (j.contains("theme")) z.theme = enum_value(detail::kFeaturedThemeNames, j.at("theme"));
+    if (j.contains("theme")) {
+      z.theme = enum_value(detail::kFeaturedThemeNames, j.at("theme"));
+    }
     z.polygon = ring(j.at("polygon"), ptr + "/polygon", "the polygon of zone '" + z.id + "'");
     const bool staff_only = z.kind == ZoneKind::back_office || z.kind == ZoneKind::office ||
                             z.kind == ZoneKind::conference_room || z.kind == ZoneKind::nonpublic ||
@@ -421,8 +457,12 @@ class Converter {
     o.accessible = flag(j, "accessible", false);
     o.threshold_mm = number(j, "threshold_mm", 0.0);
     o.glass = flag(j, "glass", false);
-    if (j.contains("door")) o.door = enum_value(detail::kDoorTypeNames, j.at("door"));
-    if (j.contains("swing")) o.swing = enum_value(detail::kSwingNames, j.at("swing"));
+    if (j.contains("door")) {
+      o.door = enum_value(detail::kDoorTypeNames, j.at("door"));
+    }
+    if (j.contains("swing")) {
+      o.swing = enum_value(detail::kSwingNames, j.at("swing"));
+    }
     o.swing_into = text(j, "swing_into");
     o.open_after_hours = flag(j, "open_after_hours", false);
     return o;
@@ -477,7 +517,9 @@ class Converter {
         ring(j.at("footprint"), ptr + "/footprint", "the footprint of seat row '" + r.id + "'");
     r.seats = j.at("seats").get<int>();
     r.priority_seats = j.contains("priority_seats") ? j.at("priority_seats").get<int>() : 0;
-    if (j.contains("facing")) r.facing = point(j.at("facing"));
+    if (j.contains("facing")) {
+      r.facing = point(j.at("facing"));
+    }
     return r;
   }
 
@@ -509,7 +551,9 @@ class Converter {
     a.id = j.at("id").get<std::string>();
     a.kind = enum_value(detail::kAmenityKindNames, j.at("kind"));
     a.position = point(j.at("position"));
-    if (j.contains("facing")) a.facing = point(j.at("facing"));
+    if (j.contains("facing")) {
+      a.facing = point(j.at("facing"));
+    }
     a.count = j.contains("count") ? j.at("count").get<int>() : 1;
     a.zone = text(j, "zone");
     return a;
@@ -552,7 +596,9 @@ class Converter {
 Plan parse_plan(std::string_view json_text, const std::string& file) {
   DiagnosticSink sink(file);
   std::string_view text = json_text;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);  // UTF-8 BOM
+  }
   if (text.size() >= 2 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")) {
     sink.error("", "the file is in UTF-16, not UTF-8", "save the plan as UTF-8");
     sink.throw_if_any();
@@ -574,7 +620,9 @@ Plan parse_plan(std::string_view json_text, const std::string& file) {
   TrackingBuilder builder(text, sink);
   const bool parsed = json::sax_parse(text, &builder, json::input_format_t::json, true);
   if (!parsed) {
-    if (sink.empty()) sink.error("", "the file could not be read as JSON", "check its syntax");
+    if (sink.empty()) {
+      sink.error("", "the file could not be read as JSON", "check its syntax");
+    }
     sink.throw_if_any();
   }
   const json doc = builder.take();
@@ -611,12 +659,11 @@ Plan load_plan(const std::filesystem::path& file, const LoadOptions& options) {
     sink.throw_if_any();
   }
   if (size > options.max_file_bytes) {
-    sink.error("",
-               "the file is " + std::to_string(size / (1024 * 1024)) +
-                   " MiB, larger than the limit of " +
-                   std::to_string(options.max_file_bytes / (1024 * 1024)) +
-                   " MiB for a floor plan (not read)",
-               "check that this is the right file: a hall's plan is well under 1 MiB");
+    sink.error(
+        "",
+        "the file is " + std::to_string(size / kMebibyte) + " MiB, larger than the limit of " +
+            std::to_string(options.max_file_bytes / kMebibyte) + " MiB for a floor plan (not read)",
+        "check that this is the right file: a hall's plan is well under 1 MiB");
     sink.throw_if_any();
   }
   std::ifstream in(file, std::ios::binary);

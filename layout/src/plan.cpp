@@ -45,31 +45,41 @@ double Plan::building_area() const {
 
 int Plan::seat_count() const {
   int total = 0;
-  for (const SeatRow& row : data_.seat_rows) total += row.seats;
+  for (const SeatRow& row : data_.seat_rows) {
+    total += row.seats;
+  }
   return total;
 }
 
 std::optional<ElementRef> Plan::find(const std::string& id) const {
   const auto it = ids_.find(id);
-  if (it == ids_.end()) return std::nullopt;
+  if (it == ids_.end()) {
+    return std::nullopt;
+  }
   return it->second;
 }
 
 const Zone* Plan::find_zone(const std::string& id) const {
   const auto ref = find(id);
-  if (!ref || ref->type != ElementType::zone) return nullptr;
+  if (!ref || ref->type != ElementType::zone) {
+    return nullptr;
+  }
   return &data_.zones[ref->index];
 }
 
 const Opening* Plan::find_opening(const std::string& id) const {
   const auto ref = find(id);
-  if (!ref || ref->type != ElementType::opening) return nullptr;
+  if (!ref || ref->type != ElementType::opening) {
+    return nullptr;
+  }
   return &data_.openings[ref->index];
 }
 
 const Zone* Plan::zone_at(const Point& p) const {
   for (const Zone& zone : data_.zones) {
-    if (contains(zone.polygon, p)) return &zone;
+    if (contains(zone.polygon, p)) {
+      return &zone;
+    }
   }
   return nullptr;
 }
@@ -83,7 +93,9 @@ const Opening& Plan::main_entrance() const {
 
 const Attestation* Plan::attestation(const std::string& clause) const {
   for (const Attestation& a : data_.attestations) {
-    if (a.clause == clause) return &a;
+    if (a.clause == clause) {
+      return &a;
+    }
   }
   return nullptr;
 }

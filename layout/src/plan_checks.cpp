@@ -113,7 +113,9 @@ class Checker {
   void run() {
     check_numbers();
     // Geometry on non-finite or absurd numbers would only add noise to the list.
-    if (!sink_.empty()) return;
+    if (!sink_.empty()) {
+      return;
+    }
     check_site();
     check_ids();
     check_outline();
@@ -145,7 +147,9 @@ class Checker {
     }
   }
   void ring(const std::string& ptr, const Polygon& polygon) {
-    for (std::size_t i = 0; i < polygon.size(); ++i) point(at(ptr, i), polygon[i]);
+    for (std::size_t i = 0; i < polygon.size(); ++i) {
+      point(at(ptr, i), polygon[i]);
+    }
   }
   void range(const std::string& ptr, double value, double lo, double hi, const char* what) {
     if (!(value >= lo && value <= hi)) {
@@ -188,7 +192,9 @@ class Checker {
       point(p + "/line/0", c.line.a);
       point(p + "/line/1", c.line.b);
       range(p + "/rise", c.rise, 0.005, 10.0, "the rise");
-      if (c.width != 0.0) range(p + "/width", c.width, 0.3, 20.0, "the width");
+      if (c.width != 0.0) {
+        range(p + "/width", c.width, 0.3, 20.0, "the width");
+      }
     }
     for (std::size_t i = 0; i < data_.counters.size(); ++i) {
       const std::string p = at("/counters", i);
@@ -196,7 +202,9 @@ class Checker {
       ring(p + "/footprint", c.footprint);
       point(p + "/customer_side", c.customer_side);
       point(p + "/staff_side", c.staff_side);
-      if (c.height_mm != 0.0) range(p + "/height_mm", c.height_mm, 300.0, 1500.0, "the height");
+      if (c.height_mm != 0.0) {
+        range(p + "/height_mm", c.height_mm, 300.0, 1500.0, "the height");
+      }
     }
     for (std::size_t i = 0; i < data_.kiosks.size(); ++i) {
       const std::string p = at("/kiosks", i);
@@ -208,7 +216,9 @@ class Checker {
       const SeatRow& r = data_.seat_rows[i];
       ring(p + "/footprint", r.footprint);
       range(p + "/seats", r.seats, 1, 500, "the number of seats");
-      if (r.facing) direction(p + "/facing", *r.facing);
+      if (r.facing) {
+        direction(p + "/facing", *r.facing);
+      }
     }
     for (std::size_t i = 0; i < data_.desks.size(); ++i) {
       ring(at("/desks", i) + "/footprint", data_.desks[i].footprint);
@@ -222,7 +232,9 @@ class Checker {
       const std::string p = at("/amenities", i);
       const Amenity& a = data_.amenities[i];
       point(p + "/position", a.position);
-      if (a.facing) direction(p + "/facing", *a.facing);
+      if (a.facing) {
+        direction(p + "/facing", *a.facing);
+      }
       range(p + "/count", a.count, 1, 1000, "the count");
     }
     for (std::size_t i = 0; i < data_.obstacles.size(); ++i) {
@@ -254,13 +266,12 @@ class Checker {
       const OpeningPeriod& period = site.opening_hours[i];
       const std::string p = at("/site/opening_hours", i);
       if (period.days.empty()) {
-        sink_.error(p + "/days", "the period has no days",
-                    "list the days, e.g. [\"mon\", \"tue\"]");
+        sink_.error(p + "/days", "the period has no days", R"(list the days, e.g. ["mon", "tue"])");
       }
       if (period.open_minute < 0 || period.close_minute > 24 * 60 ||
           period.open_minute >= period.close_minute) {
         sink_.error(p + "/close", "the period closes at or before it opens",
-                    "make \"close\" later than \"open\" on the same day");
+                    R"(make "close" later than "open" on the same day)");
       }
     }
   }
@@ -309,7 +320,9 @@ class Checker {
     std::string list;
     int shown = 0;
     for (const auto& [id, ref] : ids_) {
-      if (ref.type != type) continue;
+      if (ref.type != type) {
+        continue;
+      }
       if (shown == 12) {
         list += ", ...";
         break;
@@ -370,14 +383,16 @@ class Checker {
   // Checks that `polygon` lies in `outer` (5 cm tolerance); `where` names `outer`.
   void within(const std::string& ptr, const Polygon& polygon, const Polygon& outer,
               const std::string& what, const std::string& where) {
-    if (polygon_within(polygon, outer, kPlanTolerance)) return;
+    if (polygon_within(polygon, outer, kPlanTolerance)) {
+      return;
+    }
     for (std::size_t i = 0; i < polygon.size(); ++i) {
       if (!contains(outer, polygon[i], kPlanTolerance)) {
-        sink_.error(at(ptr, i),
-                    what + " reaches outside " + where + ": the point " + format_point(polygon[i]) +
-                        " is " + format_number(distance_to_boundary(outer, polygon[i])) +
-                        " m outside it",
-                    "move the point inside " + where + " or enlarge " + where);
+        std::string message = what;
+        message += " reaches outside " + where + ": the point " + format_point(polygon[i]);
+        message +=
+            " is " + format_number(distance_to_boundary(outer, polygon[i])) + " m outside it";
+        sink_.error(at(ptr, i), message, "move the point inside " + where + " or enlarge " + where);
         return;
       }
     }
@@ -393,14 +408,18 @@ class Checker {
                   "draw the outline in metres (x east, y north)");
       outline_ok_ = false;
     }
-    if (!outline_ok_) return;
+    if (!outline_ok_) {
+      return;
+    }
     for (std::size_t i = 0; i < data_.outline.size(); ++i) {
       pieces_.push_back(WallPiece{kOutlineWallId, edge(data_.outline, i)});
     }
   }
 
   bool inside_building(const std::string& ptr, const Point& p, const std::string& what) {
-    if (!outline_ok_ || contains(data_.outline, p, kPlanTolerance)) return true;
+    if (!outline_ok_ || contains(data_.outline, p, kPlanTolerance)) {
+      return true;
+    }
     sink_.error(ptr,
                 what + " at " + format_point(p) + " is outside the building (" +
                     format_number(distance_to_boundary(data_.outline, p)) + " m from the outline)",
@@ -411,9 +430,13 @@ class Checker {
   // Things that may stand outside (entrance steps and ramps, signs) must stay near the
   // building; a far-off point is usually a typo or a plan drawn in the wrong unit.
   bool near_building(const std::string& ptr, const Point& p, const std::string& what) {
-    if (!outline_ok_ || contains(data_.outline, p, kPlanTolerance)) return true;
+    if (!outline_ok_ || contains(data_.outline, p, kPlanTolerance)) {
+      return true;
+    }
     const double d = distance_to_boundary(data_.outline, p);
-    if (d <= kMaxOutsideDistance) return true;
+    if (d <= kMaxOutsideDistance) {
+      return true;
+    }
     sink_.error(
         ptr, what + " at " + format_point(p) + " is " + format_number(d) + " m from the building",
         "move it inside or within " + format_number(kMaxOutsideDistance) + " m of the outline");
@@ -454,16 +477,24 @@ class Checker {
       const std::string what = "zone " + quote(zone.id);
       if (zone.theme != FeaturedTheme::none && zone.kind != ZoneKind::featured) {
         sink_.error(p + "/theme", what + " has a theme but is not a featured zone",
-                    "remove \"theme\" or set \"kind\" to \"featured\"");
+                    R"(remove "theme" or set "kind" to "featured")");
       }
-      if (!simple(p + "/polygon", zone.polygon, what)) continue;
+      if (!simple(p + "/polygon", zone.polygon, what)) {
+        continue;
+      }
       zone_ok_[i] = true;
-      if (outline_ok_) within(p + "/polygon", zone.polygon, data_.outline, what, "the building");
+      if (outline_ok_) {
+        within(p + "/polygon", zone.polygon, data_.outline, what, "the building");
+      }
     }
     for (std::size_t j = 0; j < data_.zones.size(); ++j) {
-      if (sink_.full()) return;  // pairwise checks are the slow part of a very broken file
+      if (sink_.full()) {
+        return;  // pairwise checks are the slow part of a very broken file
+      }
       for (std::size_t i = 0; i < j; ++i) {
-        if (!zone_ok_[i] || !zone_ok_[j]) continue;
+        if (!zone_ok_[i] || !zone_ok_[j]) {
+          continue;
+        }
         const double shared = overlap_area(data_.zones[i].polygon, data_.zones[j].polygon);
         if (shared > kMinZoneOverlap) {
           sink_.error(at("/zones", j) + "/polygon",
@@ -498,9 +529,11 @@ class Checker {
       }
       if (o.swing != Swing::none && o.door != DoorType::swinging) {
         sink_.error(p + "/swing", what + " has a swing but its door is not a swinging door",
-                    "remove \"swing\" or set \"door\" to \"swinging\"");
+                    R"(remove "swing" or set "door" to "swinging")");
       }
-      if (!o.swing_into.empty()) resolve_zone(p + "/swing_into", o.swing_into);
+      if (!o.swing_into.empty()) {
+        resolve_zone(p + "/swing_into", o.swing_into);
+      }
 
       // Which wall piece the opening is on: the named wall's, or the nearest of all.
       bool wall_known = true;
@@ -517,26 +550,32 @@ class Checker {
         }
       }
       // Without a valid outline the wall pieces are incomplete and any answer would mislead.
-      if (!wall_known || !outline_ok_) continue;
+      if (!wall_known || !outline_ok_) {
+        continue;
+      }
       std::optional<std::size_t> best;
       double best_distance = std::numeric_limits<double>::infinity();
       for (std::size_t k = 0; k < pieces_.size(); ++k) {
-        if (!o.wall.empty() && pieces_[k].wall != o.wall) continue;
+        if (!o.wall.empty() && pieces_[k].wall != o.wall) {
+          continue;
+        }
         const double d = distance(o.position, pieces_[k].segment);
         if (d < best_distance) {
           best_distance = d;
           best = k;
         }
       }
-      if (!best) continue;  // the named wall had no usable piece; said already
+      if (!best) {
+        continue;  // the named wall had no usable piece; said already
+      }
       const WallPiece& piece = pieces_[*best];
       if (best_distance > kPlanTolerance) {
         const std::string wall_name =
             piece.wall == kOutlineWallId ? "the outline" : "wall " + quote(piece.wall);
-        sink_.error(p + "/position",
-                    what + " at " + format_point(o.position) + " is not on " +
-                        (o.wall.empty() ? "any wall: the nearest is " : "its wall, ") + wall_name +
-                        ", " + format_number(best_distance) + " m away",
+        std::string message = what + " at " + format_point(o.position) + " is not on ";
+        message += o.wall.empty() ? "any wall: the nearest is " : "its wall, ";
+        message += wall_name + ", " + format_number(best_distance) + " m away";
+        sink_.error(p + "/position", message,
                     "move the position onto the wall line (within 0.05 m)" +
                         std::string(o.wall.empty() ? "" : " or name the right wall"));
         continue;
@@ -574,12 +613,16 @@ class Checker {
     }
     if (main_entrances == 0) {
       sink_.error("/openings", "the plan has no main entrance",
-                  "give the main door \"category\": \"pedestrian.principal\"");
+                  R"(give the main door "category": "pedestrian.principal")");
     }
     for (std::size_t j = 0; j < placed.size(); ++j) {
-      if (sink_.full()) return;  // pairwise checks are the slow part of a very broken file
+      if (sink_.full()) {
+        return;  // pairwise checks are the slow part of a very broken file
+      }
       for (std::size_t i = 0; i < j; ++i) {
-        if (!placed[i] || !placed[j] || placed[i]->piece != placed[j]->piece) continue;
+        if (!placed[i] || !placed[j] || placed[i]->piece != placed[j]->piece) {
+          continue;
+        }
         const double shared =
             std::min(placed[i]->to, placed[j]->to) - std::max(placed[i]->from, placed[j]->from);
         if (shared > 0.01) {
@@ -608,7 +651,9 @@ class Checker {
         continue;
       }
       if (c.kind == LevelChangeKind::step) {
-        if (c.width == 0.0) c.width = c.line.length();
+        if (c.width == 0.0) {
+          c.width = c.line.length();
+        }
       } else if (c.width == 0.0) {
         sink_.error(p, what + " has no clear width", "add \"width\": its clear width in metres");
       }
@@ -620,7 +665,9 @@ class Checker {
   bool footprint_in_zone(const std::string& p, const std::string& zone_id, const Polygon& footprint,
                          const std::string& what) {
     const auto zone = resolve_zone(p + "/zone", zone_id);
-    if (!simple(p + "/footprint", footprint, what)) return false;
+    if (!simple(p + "/footprint", footprint, what)) {
+      return false;
+    }
     if (zone && zone_ok_[*zone]) {
       within(p + "/footprint", footprint, data_.zones[*zone].polygon, what,
              "its zone " + quote(zone_id));
@@ -630,7 +677,9 @@ class Checker {
 
   void side(const std::string& ptr, const Point& s, const Polygon& footprint,
             const std::string& what) {
-    if (!inside_building(ptr, s, what)) return;
+    if (!inside_building(ptr, s, what)) {
+      return;
+    }
     if (locate(footprint, s) == Containment::inside) {
       sink_.error(ptr, what + " " + format_point(s) + " is on the desk itself",
                   "put it in front of the desk, where a person stands or sits");
@@ -652,7 +701,9 @@ class Checker {
                         at("/counters", it->second),
                     "give every counter its own number");
       }
-      if (!footprint_in_zone(p, c.zone, c.footprint, what)) continue;
+      if (!footprint_in_zone(p, c.zone, c.footprint, what)) {
+        continue;
+      }
       placed_.push_back(Placed{p + "/footprint", what, &c.footprint});
       side(p + "/customer_side", c.customer_side, c.footprint, "the customer side of " + what);
       side(p + "/staff_side", c.staff_side, c.footprint, "the staff side of " + what);
@@ -660,7 +711,9 @@ class Checker {
       const Segment across{c.customer_side, c.staff_side};
       int crossings = 0;
       for (std::size_t k = 0; k < c.footprint.size(); ++k) {
-        if (segments_intersect(across, edge(c.footprint, k))) ++crossings;
+        if (segments_intersect(across, edge(c.footprint, k))) {
+          ++crossings;
+        }
       }
       if (crossings < 2 && locate(c.footprint, c.customer_side) == Containment::outside &&
           locate(c.footprint, c.staff_side) == Containment::outside) {
@@ -678,7 +731,9 @@ class Checker {
       const Kiosk& k = data_.kiosks[i];
       const std::string p = at("/kiosks", i);
       const std::string what = "kiosk " + quote(k.id);
-      if (!footprint_in_zone(p, k.zone, k.footprint, what)) continue;
+      if (!footprint_in_zone(p, k.zone, k.footprint, what)) {
+        continue;
+      }
       placed_.push_back(Placed{p + "/footprint", what, &k.footprint});
       side(p + "/customer_side", k.customer_side, k.footprint, "the customer side of " + what);
     }
@@ -695,8 +750,12 @@ class Checker {
                         std::to_string(r.seats),
                     "write a number between 0 and \"seats\"");
       }
-      if (r.facing) *r.facing = r.facing->normalized();
-      if (!footprint_in_zone(p, r.zone, r.footprint, what)) continue;
+      if (r.facing) {
+        *r.facing = r.facing->normalized();
+      }
+      if (!footprint_in_zone(p, r.zone, r.footprint, what)) {
+        continue;
+      }
       placed_.push_back(Placed{p + "/footprint", what, &r.footprint});
     }
   }
@@ -706,7 +765,9 @@ class Checker {
       const Desk& d = data_.desks[i];
       const std::string p = at("/desks", i);
       const std::string what = "desk " + quote(d.id);
-      if (!footprint_in_zone(p, d.zone, d.footprint, what)) continue;
+      if (!footprint_in_zone(p, d.zone, d.footprint, what)) {
+        continue;
+      }
       placed_.push_back(Placed{p + "/footprint", what, &d.footprint});
     }
   }
@@ -716,15 +777,21 @@ class Checker {
       const Obstacle& o = data_.obstacles[i];
       const std::string p = at("/obstacles", i) + "/footprint";
       const std::string what = "obstacle " + quote(o.id);
-      if (!simple(p, o.footprint, what)) continue;
-      if (outline_ok_) within(p, o.footprint, data_.outline, what, "the building");
+      if (!simple(p, o.footprint, what)) {
+        continue;
+      }
+      if (outline_ok_) {
+        within(p, o.footprint, data_.outline, what, "the building");
+      }
       placed_.push_back(Placed{p, what, &o.footprint});
     }
   }
 
   void check_overlaps() {
     for (std::size_t j = 0; j < placed_.size(); ++j) {
-      if (sink_.full()) return;  // pairwise checks are the slow part of a very broken file
+      if (sink_.full()) {
+        return;  // pairwise checks are the slow part of a very broken file
+      }
       for (std::size_t i = 0; i < j; ++i) {
         const double shared = overlap_area(*placed_[i].footprint, *placed_[j].footprint);
         if (shared > kMinOverlap) {
@@ -770,7 +837,9 @@ class Checker {
         sink_.error(p + "/refers_to", "nothing has the id " + quote(s.refers_to),
                     "use the id of the door, step, counter or kiosk the sign is about");
       }
-      if (!near_building(p + "/position", s.position, what)) continue;
+      if (!near_building(p + "/position", s.position, what)) {
+        continue;
+      }
       if (outline_ok_ && !contains(data_.outline, s.position, kPlanTolerance)) {
         if (!s.zone.empty()) {
           sink_.error(p + "/zone",
@@ -788,8 +857,12 @@ class Checker {
       Amenity& a = data_.amenities[i];
       const std::string p = at("/amenities", i);
       const std::string what = std::string(to_string(a.kind)) + " " + quote(a.id);
-      if (a.facing) *a.facing = a.facing->normalized();
-      if (!inside_building(p + "/position", a.position, what)) continue;
+      if (a.facing) {
+        *a.facing = a.facing->normalized();
+      }
+      if (!inside_building(p + "/position", a.position, what)) {
+        continue;
+      }
       place_in_zone(p, a.zone, a.position, what);
     }
   }
@@ -832,7 +905,9 @@ class Checker {
     if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
       return false;
     }
-    if (m < 1 || m > 12 || d < 1) return false;
+    if (m < 1 || m > 12 || d < 1) {
+      return false;
+    }
     constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     const int days = kDays[static_cast<std::size_t>(m - 1)] + (m == 2 && leap ? 1 : 0);
@@ -851,7 +926,9 @@ class Checker {
 }  // namespace
 
 std::string format_number(double value) {
-  if (!std::isfinite(value)) return std::isnan(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
+  if (!std::isfinite(value)) {
+    return std::isnan(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
+  }
   if (std::abs(value) >= 1e7) {
     std::array<char, 32> buffer{};
     std::snprintf(buffer.data(), buffer.size(), "%.3g", value);
@@ -860,9 +937,15 @@ std::string format_number(double value) {
   std::array<char, 32> buffer{};
   std::snprintf(buffer.data(), buffer.size(), "%.2f", value);
   std::string text = buffer.data();
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  if (text == "-0") text = "0";
+  while (text.back() == '0') {
+    text.pop_back();
+  }
+  if (text.back() == '.') {
+    text.pop_back();
+  }
+  if (text == "-0") {
+    text = "0";
+  }
   return text;
 }
 

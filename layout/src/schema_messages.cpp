@@ -1,6 +1,8 @@
 // GCC 12 reports a false -Wrestrict inside std::string once valijson's code is inlined
 // (GCC bug 105651); the warning's location is in libstdc++, so only a file-wide pragma works.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wrestrict"
+#endif
 
 #include "schema_messages.hpp"
 
@@ -31,12 +33,18 @@ bool starts_with(const std::string& s, std::string_view prefix) {
 // Follows local "$ref": "#/definitions/NAME" links.
 const json* resolve(const json& root, const json* node) {
   for (int hops = 0; node != nullptr && hops < 16; ++hops) {
-    if (!node->is_object()) return node;
+    if (!node->is_object()) {
+      return node;
+    }
     const auto ref = node->find("$ref");
-    if (ref == node->end()) return node;
+    if (ref == node->end()) {
+      return node;
+    }
     const std::string target = ref->get<std::string>();
     constexpr std::string_view kPrefix = "#/definitions/";
-    if (!starts_with(target, kPrefix)) return nullptr;
+    if (!starts_with(target, kPrefix)) {
+      return nullptr;
+    }
     const auto& definitions = root.at("definitions");
     const auto it = definitions.find(target.substr(kPrefix.size()));
     node = it == definitions.end() ? nullptr : &*it;
@@ -54,7 +62,9 @@ SchemaAt schema_at(const json& schema, const std::vector<std::string>& tokens) {
   const json* node = &schema;
   for (const std::string& token : tokens) {
     const json* r = resolve(schema, node);
-    if (r == nullptr || !r->is_object()) return {};
+    if (r == nullptr || !r->is_object()) {
+      return {};
+    }
     const auto props = r->find("properties");
     if (props != r->end() && props->contains(token)) {
       node = &(*props)[token];
@@ -85,7 +95,9 @@ const json* value_at(const json& doc, const std::vector<std::string>& tokens) {
   for (const std::string& token : tokens) {
     if (node->is_object()) {
       const auto it = node->find(token);
-      if (it == node->end()) return nullptr;
+      if (it == node->end()) {
+        return nullptr;
+      }
       node = &*it;
     } else if (node->is_array()) {
       if (token.empty() || token.size() > 9 ||
@@ -93,7 +105,9 @@ const json* value_at(const json& doc, const std::vector<std::string>& tokens) {
         return nullptr;
       }
       const std::size_t index = std::stoul(token);
-      if (index >= node->size()) return nullptr;
+      if (index >= node->size()) {
+        return nullptr;
+      }
       node = &(*node)[index];
     } else {
       return nullptr;
@@ -103,14 +117,20 @@ const json* value_at(const json& doc, const std::vector<std::string>& tokens) {
 }
 
 std::string shorten(const std::string& s) {
-  if (s.size() <= 40) return s;
+  if (s.size() <= 40) {
+    return s;
+  }
   std::size_t cut = 40;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) --cut;  // whole chars
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) {
+    --cut;  // whole chars
+  }
   return s.substr(0, cut) + "...";
 }
 
 std::string describe(const json* v) {
-  if (v == nullptr) return "nothing";
+  if (v == nullptr) {
+    return "nothing";
+  }
   switch (v->type()) {
     case json::value_t::object:
       return "an object {...}";
@@ -132,20 +152,36 @@ std::string describe(const json* v) {
 }
 
 std::string type_phrase(const json* schema) {
-  if (schema == nullptr || !schema->contains("type")) return "another kind of value";
-  const std::string type = schema->at("type").get<std::string>();
-  if (type == "object") return "an object {...}";
-  if (type == "array") return "a list [...]";
-  if (type == "string") return "text in double quotes";
-  if (type == "number") return "a number";
-  if (type == "integer") return "a whole number";
-  if (type == "boolean") return "true or false";
+  if (schema == nullptr || !schema->contains("type")) {
+    return "another kind of value";
+  }
+  std::string type = schema->at("type").get<std::string>();
+  if (type == "object") {
+    return "an object {...}";
+  }
+  if (type == "array") {
+    return "a list [...]";
+  }
+  if (type == "string") {
+    return "text in double quotes";
+  }
+  if (type == "number") {
+    return "a number";
+  }
+  if (type == "integer") {
+    return "a whole number";
+  }
+  if (type == "boolean") {
+    return "true or false";
+  }
   return type;
 }
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
@@ -174,22 +210,31 @@ std::string suggestion(const std::string& wrong, const std::vector<std::string>&
 
 std::string join(const std::vector<std::string>& names) {
   std::string list;
-  for (std::size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : ", ") + names[i];
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    list += (i == 0 ? "" : ", ") + names[i];
+  }
   return list;
 }
 
 std::vector<std::string> enum_names(const json* schema) {
   std::vector<std::string> names;
-  if (schema == nullptr || !schema->contains("enum")) return names;
-  for (const json& e : schema->at("enum"))
+  if (schema == nullptr || !schema->contains("enum")) {
+    return names;
+  }
+  for (const json& e : schema->at("enum")) {
     names.push_back(e.is_string() ? e.get<std::string>() : e.dump());
+  }
   return names;
 }
 
 std::vector<std::string> property_names(const json* schema) {
   std::vector<std::string> names;
-  if (schema == nullptr || !schema->contains("properties")) return names;
-  for (const auto& [name, _] : schema->at("properties").items()) names.push_back(name);
+  if (schema == nullptr || !schema->contains("properties")) {
+    return names;
+  }
+  for (const auto& [name, _] : schema->at("properties").items()) {
+    names.push_back(name);
+  }
   return names;
 }
 
@@ -207,7 +252,9 @@ class Translator {
       tokens.push_back(c.size() >= 2 ? c.substr(1, c.size() - 2) : c);
     }
     const std::string& what = error.description;
-    if (starts_with(what, "Failed to validate") || starts_with(what, "Cannot validate")) return;
+    if (starts_with(what, "Failed to validate") || starts_with(what, "Cannot validate")) {
+      return;
+    }
 
     const SchemaAt schema = schema_at(schema_, tokens);
     const json* value = value_at(doc_, tokens);
@@ -277,10 +324,14 @@ class Translator {
  private:
   void unknown_fields(const std::vector<std::string>& tokens, const json* value,
                       const json* schema) {
-    if (value == nullptr || !value->is_object()) return;
+    if (value == nullptr || !value->is_object()) {
+      return;
+    }
     const auto known = property_names(schema);
     for (const auto& [name, _] : value->items()) {
-      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      if (std::find(known.begin(), known.end(), name) != known.end()) {
+        continue;
+      }
       auto field = tokens;
       field.push_back(name);
       emit(json_pointer(field), "unknown field \"" + shorten(name) + "\"" + suggestion(name, known),
@@ -289,7 +340,9 @@ class Translator {
   }
 
   void emit(const std::string& ptr, const std::string& message, const std::string& hint) {
-    if (seen_.insert(ptr + '\n' + message).second) sink_.error(ptr, message, hint);
+    if (seen_.insert(ptr + '\n' + message).second) {
+      sink_.error(ptr, message, hint);
+    }
   }
 
   const json& doc_;
@@ -310,11 +363,15 @@ void validate_against_schema(const json& doc, std::string_view schema_text, Diag
   valijson::Validator validator;
   valijson::ValidationResults results;
   const valijson::adapters::NlohmannJsonAdapter target(doc);
-  if (validator.validate(schema, target, &results)) return;
+  if (validator.validate(schema, target, &results)) {
+    return;
+  }
 
   Translator translator(doc, schema_doc, sink);
   valijson::ValidationResults::Error error;
-  while (results.popError(error)) translator.translate(error);
+  while (results.popError(error)) {
+    translator.translate(error);
+  }
   if (sink.empty()) {
     sink.error("", "the plan does not match the floor-plan schema", "see docs/floorplan-format.md");
   }

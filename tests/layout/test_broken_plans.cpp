@@ -24,7 +24,7 @@ namespace hl = hallsim::layout;
 
 namespace {
 
-const fs::path kBroken = fs::path(HALLSIM_TEST_DATA_DIR) / "plans" / "broken";
+const fs::path k_broken = fs::path(HALLSIM_TEST_DATA_DIR) / "plans" / "broken";
 
 struct Case {
   const char* file;
@@ -34,12 +34,14 @@ struct Case {
 
 std::string deep_pointer() {
   std::string p = "/outline";
-  for (int i = 0; i < 31; ++i) p += "/0";  // the outline array and 30 arrays inside it
+  for (int i = 0; i < 31; ++i) {
+    p += "/0";  // the outline array and 30 arrays inside it
+  }
   return p;
 }
 
 const std::vector<Case>& cases() {
-  static const std::vector<Case> kCases = {
+  static const std::vector<Case> k_cases = {
       // Not JSON, or not UTF-8.
       {"empty.json", "", "the file is empty"},
       {"whitespace-only.json", "", "the file is empty"},
@@ -60,9 +62,9 @@ const std::vector<Case>& cases() {
       {"negative-width.json", "/openings/1/width", "-0.9 is below the minimum 0.3"},
       {"huge-coordinate.json", "/outline/2/0", "1e+300 is above the maximum 10000"},
       {"unknown-zone-kind.json", "/zones/2/kind",
-       "\"lobbby\" is not a zone kind (did you mean \"lobby\"?)"},
+       R"("lobbby" is not a zone kind (did you mean "lobby"?))"},
       {"misspelled-field.json", "/zones/1/polgon",
-       "unknown field \"polgon\" (did you mean \"polygon\"?)"},
+       R"(unknown field "polgon" (did you mean "polygon"?))"},
       {"wrong-format-version.json", "/format_version", "expected the number 1, found the number 2"},
       {"bad-time.json", "/site/opening_hours/0/open", "\"8:30\" is not in the expected form"},
       {"point-with-three-numbers.json", "/signs/1/position", "3 items, more than the 2 allowed"},
@@ -112,7 +114,7 @@ const std::vector<Case>& cases() {
       {"ramp-without-width.json", "/level_changes/0", "ramp 'lc-ramp' has no clear width"},
       {"theme-on-plain-zone.json", "/zones/0/theme", "not a featured zone"},
   };
-  return kCases;
+  return k_cases;
 }
 
 // Loads `path`, which must fail; returns the diagnostics.
@@ -120,7 +122,9 @@ std::vector<hl::Diagnostic> refusal(const fs::path& path, std::string* what = nu
   try {
     (void)hl::load_plan(path);
   } catch (const hl::InputError& e) {
-    if (what != nullptr) *what = e.what();
+    if (what != nullptr) {
+      *what = e.what();
+    }
     return e.diagnostics();
   }
   ADD_FAILURE() << path << " loaded although it is broken";
@@ -129,7 +133,9 @@ std::vector<hl::Diagnostic> refusal(const fs::path& path, std::string* what = nu
 
 std::string listing(const std::vector<hl::Diagnostic>& diagnostics) {
   std::string text;
-  for (const auto& d : diagnostics) text += "  " + hl::format_diagnostic(d) + "\n";
+  for (const auto& d : diagnostics) {
+    text += "  " + hl::format_diagnostic(d) + "\n";
+  }
   return text;
 }
 
@@ -159,7 +165,7 @@ class TempDir {
 TEST(BrokenPlans, EachIsRefusedAtItsPointerWithItsReason) {
   for (const Case& c : cases()) {
     SCOPED_TRACE(c.file);
-    const fs::path path = kBroken / c.file;
+    const fs::path path = k_broken / c.file;
     std::string what;
     const auto diagnostics = refusal(path, &what);
     ASSERT_FALSE(diagnostics.empty());
@@ -184,11 +190,13 @@ TEST(BrokenPlans, EachIsRefusedAtItsPointerWithItsReason) {
 
 TEST(BrokenPlans, CorpusHoldsAtLeastThirtyFilesAndTheTableCoversEveryOne) {
   std::set<std::string> on_disk;
-  for (const auto& entry : fs::directory_iterator(kBroken)) {
+  for (const auto& entry : fs::directory_iterator(k_broken)) {
     on_disk.insert(entry.path().filename().string());
   }
   std::set<std::string> in_table;
-  for (const Case& c : cases()) in_table.insert(c.file);
+  for (const Case& c : cases()) {
+    in_table.insert(c.file);
+  }
   in_table.insert("schema-many-mistakes.json");  // checked by the tests below
   in_table.insert("meaning-many-mistakes.json");
   EXPECT_GE(on_disk.size(), 30u);
@@ -196,18 +204,22 @@ TEST(BrokenPlans, CorpusHoldsAtLeastThirtyFilesAndTheTableCoversEveryOne) {
 }
 
 TEST(BrokenPlans, SchemaMistakesAreAllReportedInOnePass) {
-  const auto diagnostics = refusal(kBroken / "schema-many-mistakes.json");
+  const auto diagnostics = refusal(k_broken / "schema-many-mistakes.json");
   std::set<std::string> pointers;
-  for (const auto& d : diagnostics) pointers.insert(d.pointer);
+  for (const auto& d : diagnostics) {
+    pointers.insert(d.pointer);
+  }
   EXPECT_EQ(pointers, (std::set<std::string>{"/site/sprinklers", "/counters/1/type", "/cameras/0"}))
       << listing(diagnostics);
   EXPECT_EQ(diagnostics.size(), 3u) << listing(diagnostics);
 }
 
 TEST(BrokenPlans, MeaningMistakesAreAllReportedInOnePass) {
-  const auto diagnostics = refusal(kBroken / "meaning-many-mistakes.json");
+  const auto diagnostics = refusal(k_broken / "meaning-many-mistakes.json");
   std::set<std::string> pointers;
-  for (const auto& d : diagnostics) pointers.insert(d.pointer);
+  for (const auto& d : diagnostics) {
+    pointers.insert(d.pointer);
+  }
   EXPECT_EQ(pointers,
             (std::set<std::string>{"/zones/3/id", "/openings/1/position", "/counters/1/zone"}))
       << listing(diagnostics);
@@ -215,7 +227,7 @@ TEST(BrokenPlans, MeaningMistakesAreAllReportedInOnePass) {
 }
 
 TEST(BrokenPlans, UnknownFieldHintListsTheFieldsAllowedThere) {
-  const auto diagnostics = refusal(kBroken / "misspelled-field.json");
+  const auto diagnostics = refusal(k_broken / "misspelled-field.json");
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_EQ(diagnostics[0].pointer, "/zones/1/polgon");
   EXPECT_EQ(diagnostics[0].hint,
@@ -273,7 +285,9 @@ TEST(BrokenPlans, TextInMemoryIsCheckedLikeAFile) {
 
 TEST(BrokenPlans, AVeryBrokenFileListsAHundredProblemsAndSaysThereAreMore) {
   std::string text = "{\"format_version\": 1";
-  for (int i = 0; i < 150; ++i) text += ", \"x" + std::to_string(i) + "\": 0";
+  for (int i = 0; i < 150; ++i) {
+    text += ", \"x" + std::to_string(i) + "\": 0";
+  }
   text += "}";
   try {
     (void)hl::parse_plan(text, "many.json");
@@ -317,7 +331,9 @@ bool replace_value(nlohmann::json& node, std::uint64_t& pick, const nlohmann::js
   --pick;
   if (node.is_object() || node.is_array()) {
     for (auto& child : node) {
-      if (replace_value(child, pick, replacement)) return true;
+      if (replace_value(child, pick, replacement)) {
+        return true;
+      }
     }
   }
   return false;
@@ -355,7 +371,9 @@ TEST(BrokenPlans, RandomlyDamagedPlansAreLoadedOrRefusedNeverCrash) {
   for (int i = 0; i < 200; ++i) {
     load_or_refuse(minimal.substr(0, rng() % minimal.size()), "cut " + std::to_string(i));
     std::string flipped = minimal;
-    for (int k = 0; k < 3; ++k) flipped[rng() % flipped.size()] = static_cast<char>(rng() % 256);
+    for (int k = 0; k < 3; ++k) {
+      flipped[rng() % flipped.size()] = static_cast<char>(rng() % 256);
+    }
     load_or_refuse(flipped, "flipped " + std::to_string(i));
   }
   for (int i = 0; i < 600; ++i) {
@@ -372,7 +390,9 @@ TEST(BrokenPlans, MegabytesOfTextInAFieldAreRefusedNotMatched) {
   nlohmann::json doc = nlohmann::json::parse(
       read_text(fs::path(HALLSIM_TEST_DATA_DIR) / "plans" / "valid" / "minimal.json"));
   std::string clause;
-  for (int i = 0; i < 1000000; ++i) clause += "1.";
+  for (int i = 0; i < 1000000; ++i) {
+    clause += "1.";
+  }
   clause += "1";
   doc["attestations"][0]["clause"] = clause;
   try {

@@ -184,7 +184,9 @@ TEST(PolygonWithin, EdgeThroughTheNotchIsNotWithinAlthoughItsCornersAre) {
   // Every corner is inside the L, but the edge from (30, 25) to (20, 19) passes (25, 22),
   // which is in the notch.
   const Polygon quad{{20, 15}, {30, 15}, {30, 25}, {20, 19}};
-  for (const Point& p : quad) EXPECT_TRUE(hl::contains(l_shape(), p));
+  for (const Point& p : quad) {
+    EXPECT_TRUE(hl::contains(l_shape(), p));
+  }
   EXPECT_FALSE(hl::polygon_within(quad, l_shape()));
 }
 

@@ -45,13 +45,17 @@ std::size_t count_if(const std::vector<T>& items, F predicate) {
 
 std::set<hl::ZoneKind> zone_kinds(const hl::Plan& plan) {
   std::set<hl::ZoneKind> kinds;
-  for (const auto& z : plan.zones()) kinds.insert(z.kind);
+  for (const auto& z : plan.zones()) {
+    kinds.insert(z.kind);
+  }
   return kinds;
 }
 
 const hl::LevelChange* level_change(const hl::Plan& plan, const std::string& id) {
   const auto ref = plan.find(id);
-  if (!ref || ref->type != hl::ElementType::level_change) return nullptr;
+  if (!ref || ref->type != hl::ElementType::level_change) {
+    return nullptr;
+  }
   return &plan.level_changes()[ref->index];
 }
 
@@ -97,7 +101,9 @@ TEST(SamplePlans, SizesFallInTheRangesOfTheirLevel) {
 TEST(SamplePlans, TownCenterHasEveryWindowTypeAndZoneACenterNeeds) {
   const hl::Plan plan = load(sample("town-center.json"));
   std::set<hl::CounterType> types;
-  for (const auto& c : plan.counters()) types.insert(c.type);
+  for (const auto& c : plan.counters()) {
+    types.insert(c.type);
+  }
   for (const auto t :
        {hl::CounterType::general, hl::CounterType::departmental_composite,
         hl::CounterType::cross_province, hl::CounterType::in_province, hl::CounterType::one_thing,
@@ -287,7 +293,9 @@ TEST(FormatDoc, NamesEveryEnumeratedValue) {
   const std::string doc = read_text(std::string(HALLSIM_SOURCE_DIR) + "/docs/floorplan-format.md");
   const auto check = [&](const auto& table, const std::string& unwritten = "") {
     for (const auto& entry : table) {
-      if (entry.name == unwritten) continue;
+      if (entry.name == unwritten) {
+        continue;
+      }
       std::string quoted = "`";  // built by appending: GCC 12 warns falsely on "`" + s
       quoted += entry.name;
       quoted += '`';
@@ -395,12 +403,16 @@ TEST(FloorplanSchema, EmbeddedSchemaIsTheFileInDocsAndItsEnumsMatchTheTypes) {
   const auto& defs = schema.at("definitions");
   const auto names_in = [](const nlohmann::json& node) {
     std::set<std::string> names;
-    for (const auto& e : node.at("enum")) names.insert(e.get<std::string>());
+    for (const auto& e : node.at("enum")) {
+      names.insert(e.get<std::string>());
+    }
     return names;
   };
   const auto names_of = [](const auto& table) {
     std::set<std::string> names;
-    for (const auto& entry : table) names.insert(entry.name);
+    for (const auto& entry : table) {
+      names.insert(entry.name);
+    }
     return names;
   };
   namespace d = hl::detail;

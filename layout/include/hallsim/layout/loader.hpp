@@ -12,7 +12,7 @@
 namespace hallsim::layout {
 
 /// Largest plan file the loader reads (20 MiB); a real hall's plan is a few hundred kilobytes.
-inline constexpr std::uintmax_t kMaxPlanFileBytes = 20u * 1024u * 1024u;
+inline constexpr std::uintmax_t kMaxPlanFileBytes = std::uintmax_t{20} * 1024 * 1024;
 /// Deepest nesting of arrays and objects the loader accepts (a plan needs 5).
 inline constexpr int kMaxPlanNesting = 32;
 
