@@ -124,8 +124,14 @@ Canvas::Canvas(int width, int height, int supersample, const Font& font)
   impl_->font = &font.impl().font;
   sf::ContextSettings settings;
   settings.antialiasingLevel = 0;  // smoothing comes from supersampling, the same on any driver
-  const auto w = static_cast<unsigned>(width * supersample);
-  const auto h = static_cast<unsigned>(height * supersample);
+  // A very large picture is drawn at its own size rather than refused: its edges are then as
+  // the rasteriser leaves them, still the same on every run.
+  const auto most = static_cast<int>(sf::Texture::getMaximumSize());
+  while (supersample_ > 1 && std::max(width, height) * supersample_ > most) {
+    --supersample_;
+  }
+  const auto w = static_cast<unsigned>(width * supersample_);
+  const auto h = static_cast<unsigned>(height * supersample_);
   if (w > sf::Texture::getMaximumSize() || h > sf::Texture::getMaximumSize()) {
     throw RenderError("cannot draw: a " + std::to_string(w) + " x " + std::to_string(h) +
                       " pixel texture is larger than the graphics driver allows (" +

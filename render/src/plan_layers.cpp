@@ -445,7 +445,9 @@ void draw_opening_labels(Painter& p) {
 }
 
 void draw_points_of_interest(Painter& p) {
-  const double icon = p.sizes.text * 1.05;
+  // Icons keep to about 0.6 m on a small-scale picture, so that they do not bury the plan.
+  const double icon =
+      std::min(p.sizes.text * 1.05, std::max(p.sizes.text * 0.45, p.frame.pixels_per_metre * 0.6));
   for (const layout::Amenity& amenity : p.plan.amenities()) {
     Rgba fill{84, 101, 118, 255};
     if (amenity.kind == layout::AmenityKind::fireextinguisher) {

@@ -92,11 +92,17 @@ void draw_scale_bar(detail::Canvas& canvas, const ScaleBar& bar, double text) {
                      {k == 3 ? part - 1.0 : part, bar.height - 2.0}, white);
   }
   const double label_y = bar.top + bar.height + text * 0.75;
+  const std::string full = detail::length_label(bar.length_m);
+  if (bar.length_px < text * 6.0) {
+    // Too short for three labels under it: its length beside it.
+    canvas.text(full, {bar.left + bar.length_px + text * 0.5, bar.top + bar.height / 2.0},
+                text * 0.8, kInk, detail::Align::left);
+    return;
+  }
   canvas.text("0", {bar.left, label_y}, text * 0.8, kInk);
   canvas.text(detail::length_label(bar.length_m / 2.0), {bar.left + bar.length_px / 2.0, label_y},
               text * 0.8, kInk);
-  canvas.text(detail::length_label(bar.length_m), {bar.left + bar.length_px, label_y}, text * 0.8,
-              kInk);
+  canvas.text(full, {bar.left + bar.length_px, label_y}, text * 0.8, kInk);
 }
 
 void draw_north_arrow(detail::Canvas& canvas, const ScaleBar& bar, const RenderOptions& options,
