@@ -154,7 +154,7 @@ int run_compare(const CompareOptions& o) {
   const int days = o.days > 0 ? o.days : std::max({1, a.replay_days, b.replay_days});
   const sim::HallModel model_a = build_hall_model(a.hall, a.scenario, o.scenario_a);
   const sim::HallModel model_b =
-      build_hall_model(b.hall, b.scenario, o.close.empty() ? b_file : std::string("--close"));
+      build_hall_model(b.hall, b.scenario, o.close.empty() ? b_file : label_b);
 
   BatchSettings bs;
   bs.days = days;
@@ -246,13 +246,13 @@ int run_compare(const CompareOptions& o) {
     const int d = digits_of(c.name);
     std::cout << "  " << std::left << std::setw(46) << c.name << std::right << std::setw(18)
               << with_ci(c.a, d) << std::setw(18) << with_ci(c.b, d) << std::setw(20)
-              << with_ci(c.difference, d, true) << std::setw(6) << (c.differs ? "yes" : "no")
+              << with_ci(c.difference, d, true) << std::setw(9) << (c.differs ? "yes" : "no")
               << "\n";
   };
   auto header = [&](const std::string& title) {
     std::cout << "\n"
               << std::left << std::setw(48) << title << std::right << std::setw(18) << "A"
-              << std::setw(18) << "B" << std::setw(20) << "B - A" << std::setw(6) << "differs"
+              << std::setw(18) << "B" << std::setw(20) << "B - A" << std::setw(9) << "differs"
               << "\n";
   };
   header("Headline");
