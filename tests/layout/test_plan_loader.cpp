@@ -216,7 +216,7 @@ TEST(PlanLoader, FillsDefaultsAndDerivedFields) {
   EXPECT_TRUE(plan.find_zone("z-waiting")->is_public);
   // An "emergencyexit" opening counts as an exit without saying so.
   EXPECT_TRUE(plan.find_opening("d-east-exit")->emergency_exit);
-  EXPECT_FALSE(plan.find_opening("d-24h-street")->emergency_exit);
+  EXPECT_FALSE(plan.find_opening("d-wc")->emergency_exit);  // "pedestrian", not said
   // A step's width defaults to the length of its edge, (26.1, 20.6)-(27.9, 20.6).
   const hl::LevelChange* step = level_change(plan, "lc-back-step");
   ASSERT_NE(step, nullptr);
