@@ -1,6 +1,7 @@
 // Analysis results over the plan: the egress heat map and contour, routes, failure marks.
 
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 
@@ -63,6 +64,10 @@ void mark_label(Painter& p, const std::string& text, const Pixel& at, double rad
 
 void draw_heat_map(Painter& p, const EgressOverlay& egress) {
   const ScalarGrid& grid = egress.distance;
+  assert(grid.columns >= 0 && grid.rows >= 0 &&
+         grid.values.size() ==
+             static_cast<std::size_t>(grid.columns) * static_cast<std::size_t>(grid.rows));
+  assert(egress.limit > 0.0);
   std::vector<std::array<Pixel, 4>> cells;
   std::vector<Rgba> colours;
   for (int r = 0; r < grid.rows; ++r) {
