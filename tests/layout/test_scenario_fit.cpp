@@ -244,6 +244,38 @@ TEST(TicketLogFit, TicketsWhileTheDoorsAreShutStayOutOfTheRates) {
   EXPECT_DOUBLE_EQ(fit.services[0].mean, 200.0);
 }
 
+TEST(TicketLogFit, TheShippedSampleLogGivesBackItsScenariosFigures) {
+  // scenarios/town-center-tickets.csv was drawn from town-center-weekday.json: two of each
+  // day Monday to Saturday. Without walking, finish - call is the drawn service time.
+  const std::string dir = std::string(HALLSIM_SOURCE_DIR) + "/scenarios/";
+  const auto log = hallsim::layout::load_ticket_log(dir + "town-center-tickets.csv");
+  const auto scenario = hallsim::layout::load_scenario(dir + "town-center-weekday.json");
+  const auto fit = hallsim::sim::fit_ticket_log(log.records, log.first_day, scenario.calendar);
+  EXPECT_EQ(fit.days_observed, (std::array<int, 7>{2, 2, 2, 2, 2, 2, 0}));
+  EXPECT_EQ(fit.outside_hours, 0u);
+  for (const auto& s : fit.services) {
+    SCOPED_TRACE(s.item);
+    const hallsim::sim::ServiceItem* item = nullptr;
+    for (const auto& i : scenario.catalogue.items) {
+      if (i.id == s.item) item = &i;
+    }
+    ASSERT_NE(item, nullptr);
+    const double mean = item->service_time.mean;
+    const double cv = item->service_time.cv;
+    // Whole seconds in the log move a service time by at most a second.
+    EXPECT_NEAR(s.mean, mean, 4 * mean * cv / std::sqrt(static_cast<double>(s.count)) + 1.0);
+  }
+  // A weekday's tickets are Poisson with mean 715 walk-ins less the kiosk users, 543.5
+  // (test_scenario_ticket_log.cpp); the mean of two days has standard error sqrt(543.5 / 2).
+  for (std::size_t w = 0; w < 5; ++w) {
+    double per_day = 0.0;
+    for (const auto& a : fit.arrivals) {
+      for (const double t : a.tickets_per_day[w]) per_day += t;
+    }
+    EXPECT_NEAR(per_day, 543.5, 4 * std::sqrt(543.5 / 2)) << w;
+  }
+}
+
 TEST(FittedScenario, LoadsAsAScenarioWithTheFittedFigures) {
   const auto scenario = known_scenario();
   hallsim::sim::SyntheticLogSettings settings;

@@ -203,6 +203,7 @@ const SampleAndPlan kSamples[] = {
     {"town-center-saturday.json", "town-center.json"},
     {"village-station-weekday.json", "village-station.json"},
     {"service-unit-weekday.json", "service-unit.json"},
+    {"town-center-replay.json", "town-center.json"},
 };
 
 TEST(SampleScenario, EverySampleFitsItsPlanAndTheHallModel) {
