@@ -9,9 +9,12 @@ namespace hallsim::app {
 
 void add_commands(CLI::App& app, CommandBody& chosen) {
   add_validate_command(app, chosen);
+  add_check_command(app, chosen);
   add_egress_command(app, chosen);
+  add_render_command(app, chosen);
   add_simulate_command(app, chosen);
   add_compare_command(app, chosen);
+  add_fit_command(app, chosen);
   add_demo_command(app, chosen);
 }
 

@@ -28,6 +28,9 @@ int run_main(int argc, char** argv);
 // One registration function per subcommand file (cmd_<name>.cpp).
 void add_demo_command(CLI::App& app, CommandBody& chosen);
 void add_validate_command(CLI::App& app, CommandBody& chosen);
+void add_check_command(CLI::App& app, CommandBody& chosen);
+void add_fit_command(CLI::App& app, CommandBody& chosen);
+void add_render_command(CLI::App& app, CommandBody& chosen);
 void add_egress_command(CLI::App& app, CommandBody& chosen);
 void add_simulate_command(CLI::App& app, CommandBody& chosen);
 void add_compare_command(CLI::App& app, CommandBody& chosen);

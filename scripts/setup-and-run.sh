@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake --preset release
 cmake --build --preset release -j "$(nproc 2>/dev/null || echo 2)" --target hallsim
-./build/release/app/hallsim demo
+./build/release/app/hallsim simulate floorplans/town-center.json scenarios/town-center-weekday.json --replications 20 --seed 1
