@@ -7,9 +7,11 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "hall_compiled.hpp"
+#include "hall_periods.hpp"
 #include "hallsim/sim/engine.hpp"
 #include "hallsim/sim/hall.hpp"
 
@@ -188,7 +190,8 @@ class HallRun {
         counters_(m.layout.counters.size()),
         waiting_series_(s.series_step),
         standing_series_(s.series_step),
-        open_series_(s.series_step) {
+        open_series_(s.series_step),
+        periods_(s.period_length, s.days, m.layout.counters.size(), m.counter_types.size()) {
     machines_.servers = m.layout.ticket_machines;
     kiosks_.servers = m.layout.kiosks;
     guides_.servers = m.layout.guidance_desk ? m.scenario.staffing.guidance_staff : 0;
@@ -653,6 +656,9 @@ class HallRun {
     const auto ahead = static_cast<double>(queues_[st.queue].waiting);
     if (b.balk_enabled && !x.appointment && !x.replayed && ahead > x.balk_tolerance) {
       note(v, TraceEvent::balk, Spot::ticket_machine, -1, static_cast<std::int32_t>(st.queue));
+      if (periods_.enabled()) {
+        ++periods_.at(sim_.now()).balked;
+      }
       set_outcome(v, Outcome::balked);
       walk<&HallRun::reach_exit>(v, Spot::exit);
       return;
@@ -671,6 +677,9 @@ class HallRun {
     x.state = State::waiting_call;
     tq.lines[x.priority].push_back({v, x.ticket, x.joined});
     ++tq.waiting;
+    if (periods_.enabled()) {
+      ++periods_.at(x.joined).tickets;
+    }
     const bool standing = waiting_ >= m_.layout.seats;
     change_waiting(+1);
     note(v, TraceEvent::ticket, spot_of(x.point), -1, static_cast<std::int32_t>(q), x.ticket,
@@ -777,6 +786,9 @@ class HallRun {
       note(v, TraceEvent::no_show, Spot::counter, x.counter, static_cast<std::int32_t>(x.queue),
            x.ticket);
       set_outcome(v, Outcome::missed_call);
+      if (periods_.enabled()) {
+        ++periods_.at(x.joined).abandoned;
+      }
       x.state = State::gone;
       note(v, TraceEvent::leave, Spot::exit, -1, -1, 0,
            static_cast<std::uint8_t>(Outcome::missed_call));
@@ -791,6 +803,13 @@ class HallRun {
       out_.queue_waits[x.queue].add(wait);
       out_.counter_type_waits[m_.counter_type_of[c]].add(wait);
       count_call(wait);
+    }
+    if (periods_.enabled()) {
+      // Staffing targets read "visitors taking a ticket at 10:00–10:30 wait under 15 min".
+      PeriodStats& p = periods_.at(x.joined);
+      ++p.answered;
+      p.waits.add(wait);
+      p.counter_type_waits[m_.counter_type_of[c]].add(wait);
     }
     x.state = State::called;
     walk<&HallRun::reach_counter>(v, Spot::counter, x.counter);
@@ -868,11 +887,14 @@ class HallRun {
     assert(cs.busy);
     cs.busy = false;
     out_.counter_busy[c] += sim_.now() - cs.busy_since;
+    if (periods_.enabled()) {
+      periods_.add_busy(c, cs.busy_since, sim_.now());
+    }
     if (cs.open) {
       call_next(c);
     } else {
       // It closed while busy: its staffed time ends with this visitor.
-      out_.counter_open[c] += sim_.now() - cs.open_since;
+      add_open_time(c);
       change_open(-1);
     }
   }
@@ -900,8 +922,17 @@ class HallRun {
     }
     cs.open = false;
     if (!cs.busy) {
-      out_.counter_open[c] += sim_.now() - cs.open_since;
+      add_open_time(c);
       change_open(-1);
+    }
+  }
+
+  /// The counter's staffed span that began at open_since ends now.
+  void add_open_time(std::uint32_t c) {
+    const double since = counters_[c].open_since;
+    out_.counter_open[c] += sim_.now() - since;
+    if (periods_.enabled()) {
+      periods_.add_open(c, since, sim_.now());
     }
   }
 
@@ -922,6 +953,9 @@ class HallRun {
     --queues_[x.queue].waiting;
     change_waiting(-1);
     x.state = State::leaving;
+    if (periods_.enabled()) {
+      ++periods_.at(x.joined).abandoned;
+    }
   }
 
   void send_home_queue(std::uint32_t q) {
@@ -1069,9 +1103,9 @@ class HallRun {
   void finish() {
     const double end = sim_.now();
     out_.end_time = end;
-    for (std::size_t c = 0; c < counters_.size(); ++c) {
+    for (std::uint32_t c = 0; c < counters_.size(); ++c) {
       if (counters_[c].open || counters_[c].busy) {
-        out_.counter_open[c] += end - counters_[c].open_since;
+        add_open_time(c);
       }
     }
     std::uint64_t inside = 0;
@@ -1082,6 +1116,24 @@ class HallRun {
     if (s_.record_series) {
       finish_series(end);
     }
+    if (periods_.enabled()) {
+      finish_periods();
+    }
+  }
+
+  /// Each open day is reported from its opening until its hall emptied, at least until
+  /// closing, periods with nothing in them included.
+  void finish_periods() {
+    for (int d = 0; d < s_.days; ++d) {
+      const CompiledDay& day = weekday(d);
+      if (!day.open) {
+        continue;
+      }
+      const double start = static_cast<double>(d) * kDaySeconds;
+      periods_.cover(start + day.open_time,
+                     std::max(day_ends_[static_cast<std::size_t>(d)], start + day.close_time));
+    }
+    out_.periods = periods_.take();
   }
 
   /// Bins from each day's opening to the time the hall emptied after closing.
@@ -1142,6 +1194,7 @@ class HallRun {
   int waiting_ = 0;
   int open_counters_ = 0;
   BinnedLevel waiting_series_, standing_series_, open_series_;
+  PeriodRecorder periods_;
   std::vector<SeriesBin> bins_;
   std::vector<double> day_ends_;  ///< when each day's hall emptied after closing
 };
@@ -1165,6 +1218,12 @@ HallResult HallModel::run(const RunSettings& settings) const {
   }
   if (!(settings.series_step > 0.0)) {
     throw std::invalid_argument("the time-series step must be positive");
+  }
+  if (!(settings.period_length == 0.0 ||
+        (settings.period_length >= 60.0 && settings.period_length <= kDaySeconds))) {
+    throw std::invalid_argument(
+        "the period length must be 0 (no periods) or from 60 to 86400 seconds, got " +
+        std::to_string(settings.period_length));
   }
   HallResult result;
   HallRun run(*c_, settings, result);

@@ -118,6 +118,9 @@ struct RunSettings {
   bool record_trace = false;
   bool record_series = false;
   double series_step = 900.0;  ///< width of a time-series bin, seconds
+  /// > 0: collect HallResult::periods, bins of this width (seconds, at least 60) by ticket
+  /// time, laid from each midnight.
+  double period_length = 0.0;
 };
 
 /// What happened to a visitor (one line of the trace).
@@ -188,6 +191,22 @@ struct WaitStats {
   void add(double wait);
 };
 
+/// The tickets taken in one period (RunSettings::period_length) and what became of them.
+/// Waits of the warm-up are counted here too: the warm-up only trims the whole-run figures.
+struct PeriodStats {
+  double start = 0.0;          ///< simulation time (day * 86400 + clock time)
+  double length = 0.0;         ///< seconds; shorter than the setting for a day's last period
+  std::uint64_t tickets = 0;   ///< tickets taken in the period (incl. transfers to another counter)
+  std::uint64_t answered = 0;  ///< of them, called and answered (their waits are in `waits`)
+  std::uint64_t abandoned = 0;  ///< of them, reneged, missed the call or were sent home
+  std::uint64_t balked = 0;  ///< walk-ins who reached the ticket machine in the period and balked
+  WaitStats waits;           ///< waits of the answered tickets, seconds
+  std::vector<WaitStats>
+      counter_type_waits;            ///< by HallModel::counter_types() of the calling counter
+  std::vector<double> counter_open;  ///< seconds each counter was staffed within the period
+  std::vector<double> counter_busy;  ///< seconds each counter was taken within the period
+};
+
 /// Everything one run yields.
 struct HallResult {
   std::uint64_t arrived = 0;
@@ -222,7 +241,11 @@ struct HallResult {
   int peak_standing = 0;
   double end_time = 0.0;  ///< when the last event fired
 
-  std::vector<SeriesBin> series;   ///< when RunSettings::record_series
+  std::vector<SeriesBin> series;  ///< when RunSettings::record_series
+  /// When RunSettings::period_length > 0: every period from each open day's opening until
+  /// its hall emptied (at least until closing), and any other period in which a ticket was
+  /// taken or a counter was staffed; in time order.
+  std::vector<PeriodStats> periods;
   std::vector<TraceRecord> trace;  ///< when RunSettings::record_trace
 };
 
