@@ -31,6 +31,8 @@ struct CompiledDay {
   std::vector<CompiledSlot> slots;
   /// Staffed periods of each counter (clock times, sorted, disjoint).
   std::vector<std::vector<ClockInterval>> counter_hours;
+  /// Dynamic rules that apply that day: (index in Staffing::rules, clock hours they apply).
+  std::vector<std::pair<std::uint32_t, ClockInterval>> rules;
 };
 
 /// A replayed ticket record, ready to run.
@@ -60,6 +62,8 @@ struct detail::CompiledHall {
   std::vector<std::uint32_t> counter_type_of;
   std::vector<std::vector<std::uint32_t>> queue_counters;  ///< counters that may serve a queue
   std::vector<std::vector<std::uint32_t>> counter_queues;  ///< queues a counter serves, in order
+  std::vector<std::uint32_t> rule_counter;                 ///< by rule: the counter it opens
+  std::vector<int> counter_rule;                           ///< by counter: its rule, or -1
 
   std::vector<Distribution> service;     ///< per queue (complaint: complaint time)
   std::vector<Distribution> kiosk_time;  ///< per item

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -14,7 +15,11 @@ namespace {
 std::string at(const TraceRecord& r) {
   std::ostringstream out;
   out.precision(10);
-  out << "t=" << r.time << " visitor " << r.visitor << " " << to_string(r.event);
+  out << "t=" << r.time;
+  if (r.visitor != kNoVisitor) {
+    out << " visitor " << r.visitor;
+  }
+  out << " " << to_string(r.event);
   if (r.counter >= 0) {
     out << " counter " << r.counter;
   }
@@ -45,6 +50,16 @@ bool staffed(const HallModel& model, const RunSettings& settings, std::size_t c,
   return after_close || clock >= kDaySeconds;
 }
 
+/// Whether a counter's hours on that day begin at simulation time t.
+bool hours_begin_at(const HallModel& model, const RunSettings& settings, std::size_t c, double t) {
+  const int day = static_cast<int>(t / kDaySeconds);
+  const auto wd = static_cast<Weekday>((static_cast<int>(settings.first_day) + day) % kWeekdays);
+  const double clock = t - day * kDaySeconds;
+  const auto& hours = model.counter_hours(c, wd);
+  return std::any_of(hours.begin(), hours.end(),
+                     [clock](const ClockInterval& i) { return i.begin == clock; });
+}
+
 }  // namespace
 
 std::vector<std::string> check_trace(const HallModel& model, const HallResult& r,
@@ -70,6 +85,9 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
   struct CounterSeen {
     std::int64_t visitor = -1;  // holding the counter, or -1
     double free_from = 0.0;     // after an unanswered call
+    bool open = false;          // by its counter_open and counter_close records
+    double open_since = 0.0;
+    double open_seconds = 0.0;
   };
   std::vector<CounterSeen> counters(model.layout().counters.size());
   struct Waiting {
@@ -96,6 +114,35 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
       bad.push_back("trace out of time order at " + at(e));
     }
     last = e.time;
+    if (e.event == TraceEvent::counter_open || e.event == TraceEvent::counter_close) {
+      if (e.visitor != kNoVisitor || e.counter < 0 ||
+          static_cast<std::size_t>(e.counter) >= counters.size()) {
+        bad.push_back("counter record without its counter: " + at(e));
+        continue;
+      }
+      const auto c = static_cast<std::size_t>(e.counter);
+      CounterSeen& k = counters[c];
+      const bool opening = e.event == TraceEvent::counter_open;
+      if (k.open == opening) {
+        bad.push_back(std::string(opening ? "opened while open: " : "closed while closed: ") +
+                      at(e));
+      }
+      if (!opening && (k.visitor >= 0 || e.time < k.free_from)) {
+        bad.push_back("closed before finishing its visitor: " + at(e));
+      }
+      if (opening && model.counter_rule(c) < 0 &&
+          (e.detail != static_cast<std::uint8_t>(CounterChange::hours) ||
+           !hours_begin_at(model, settings, c, e.time))) {
+        bad.push_back("a counter without a rule opened outside the start of its hours: " + at(e));
+      }
+      if (opening) {
+        k.open_since = e.time;
+      } else {
+        k.open_seconds += e.time - k.open_since;
+      }
+      k.open = opening;
+      continue;
+    }
     if (e.visitor >= seen.size()) {
       seen.resize(e.visitor + 1);
     }
@@ -137,8 +184,11 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
         if (counters[c].visitor >= 0 || e.time < counters[c].free_from) {
           bad.push_back("counter called while holding another visitor: " + at(e));
         }
-        if (!staffed(model, settings, c, e.time)) {
-          bad.push_back("counter called while not staffed: " + at(e));
+        if (!counters[c].open) {
+          bad.push_back("counter called while its trace says it is closed: " + at(e));
+        }
+        if (model.counter_rule(c) < 0 && !staffed(model, settings, c, e.time)) {
+          bad.push_back("counter called outside its hours: " + at(e));
         }
         counters[c].visitor = e.visitor;
         const auto q = static_cast<std::size_t>(e.queue);
@@ -205,6 +255,15 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
         break;
       default:
         break;
+    }
+  }
+  for (std::size_t c = 0; c < counters.size(); ++c) {
+    const CounterSeen& k = counters[c];
+    const double open = k.open_seconds + (k.open ? r.end_time - k.open_since : 0.0);
+    if (std::abs(open - r.counter_open[c]) > 1e-6 * std::max(1.0, r.counter_open[c])) {
+      bad.push_back("counter " + std::to_string(c) + " open " + std::to_string(open) +
+                    " s by its trace records, " + std::to_string(r.counter_open[c]) +
+                    " s by the counts");
     }
   }
   if (arrivals != r.arrived) {

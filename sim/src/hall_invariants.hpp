@@ -16,8 +16,12 @@ namespace hallsim::sim {
 ///   follows their leaving;
 /// - nobody is called before taking their ticket, nor served before arriving;
 /// - a counter holds one visitor at a time (from the call to the end of service, or to the
-///   end of the wait for an unanswered call), is staffed when it calls, and serves only
-///   queues it may serve;
+///   end of the wait for an unanswered call), is staffed when it calls (by its hours, unless
+///   it has a dynamic rule, and by its counter_open / counter_close records), and serves
+///   only queues it may serve;
+/// - counter_open and counter_close records alternate, a counter closes only after its
+///   visitor, one without a rule opens only where its hours begin, and the records' open
+///   spans add up to the run's counter_open;
 /// - within a queue, tickets are called in the order they were taken within a priority
 ///   class, and never while a ticket of a higher class waits.
 std::vector<std::string> check_trace(const HallModel& model, const HallResult& result,

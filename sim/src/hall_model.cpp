@@ -161,7 +161,11 @@ std::vector<ClockInterval> staffed_hours(const Scenario& s, const HallCounter& c
       shifts.push_back(shift.period);
     }
   }
-  if (has_shift) {
+  // A backup counter with a dynamic rule has no regular hours: only its shifts and its rule.
+  const bool has_rule =
+      std::any_of(s.staffing.rules.begin(), s.staffing.rules.end(),
+                  [&counter](const DynamicRule& r) { return r.counter == counter.id; });
+  if (has_shift || has_rule) {
     return merge(std::move(shifts));
   }
   std::vector<ClockInterval> hours;
@@ -421,6 +425,57 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
   for (std::size_t j = 0; j < staffing.closed_counters.size(); ++j) {
     known_counter(staffing.closed_counters[j], index_pointer("/staffing/closed_counters", j));
   }
+  c->counter_rule.assign(hall.counters.size(), -1);
+  for (std::size_t j = 0; j < staffing.rules.size(); ++j) {
+    const DynamicRule& rule = staffing.rules[j];
+    const std::string p = index_pointer("/staffing/rules", j);
+    const auto it = counter_index.find(rule.counter);
+    if (it == counter_index.end()) {
+      known_counter(rule.counter, p + "/counter");
+    } else if (c->counter_rule[it->second] >= 0) {
+      check.add(p + "/counter",
+                "counter '" + rule.counter + "' already has the rule /staffing/rules/" +
+                    std::to_string(c->counter_rule[it->second]),
+                "give each backup counter one rule");
+    } else {
+      c->counter_rule[it->second] = static_cast<int>(j);
+    }
+    if (contains(staffing.closed_counters, rule.counter)) {
+      check.add(p + "/counter", "counter '" + rule.counter + "' has a rule but is closed",
+                "remove the rule or take the counter out of /staffing/closed_counters");
+    }
+    if (rule.open_when_waiting_over < -1) {
+      check.add(p + "/open_when_waiting_over",
+                "must be a number of tickets >= 0, or -1 for unused, got " +
+                    std::to_string(rule.open_when_waiting_over),
+                "give how many waiting tickets are too many, or -1");
+    }
+    if (!(rule.open_when_wait_over == -1.0 ||
+          (std::isfinite(rule.open_when_wait_over) && rule.open_when_wait_over >= 0.0))) {
+      check.add(
+          p + "/open_when_wait_over",
+          "must be a wait in seconds >= 0, or -1 for unused, got " + show(rule.open_when_wait_over),
+          "give the longest acceptable wait in seconds, or -1");
+    }
+    if (rule.open_when_waiting_over < 0 && rule.open_when_wait_over < 0.0) {
+      check.add(p, "the rule never opens its counter: both triggers are unused (-1)",
+                "set open_when_waiting_over, open_when_wait_over or both");
+    }
+    check.non_negative(rule.close_after_quiet, p + "/close_after_quiet", "the quiet time");
+    if (!(std::isfinite(rule.check_every) && rule.check_every >= 1.0 &&
+          rule.check_every <= kDaySeconds)) {
+      check.add(p + "/check_every",
+                "the time between checks must lie between 1 and 86400 seconds, got " +
+                    show(rule.check_every),
+                "give how often the queue is looked at, e.g. 60");
+    }
+    check.clock_time(rule.active.begin, p + "/active/begin");
+    check.clock_time(rule.active.end, p + "/active/end");
+    if (rule.active.end < rule.active.begin) {
+      check.add(p + "/active", "the rule's hours end before they begin",
+                "give begin < end, or leave the hours out for the regular hours");
+    }
+  }
   if (staffing.guidance_staff < 0) {
     check.add("/staffing/guidance_staff", "cannot be negative", "give 0 or more guides");
   }
@@ -440,12 +495,30 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
       for (const auto& counter : hall.counters) {
         day.counter_hours.push_back(staffed_hours(s, counter, w));
       }
+      for (std::size_t j = 0; j < staffing.rules.size() && hours.open; ++j) {
+        const DynamicRule& rule = staffing.rules[j];
+        if (!applies_on(rule.days, w)) {
+          continue;
+        }
+        const ClockInterval active = rule.active.end > rule.active.begin
+                                         ? rule.active
+                                         : ClockInterval{hours.open_time, hours.close_time};
+        day.rules.emplace_back(static_cast<std::uint32_t>(j), active);
+      }
+    }
+    for (const DynamicRule& rule : staffing.rules) {
+      c->rule_counter.push_back(static_cast<std::uint32_t>(counter_index.at(rule.counter)));
     }
     for (std::size_t q = 0; q < items.size(); ++q) {
       bool staffed = false;
       for (std::uint32_t k : c->queue_counters[q]) {
         for (const auto& day : c->days) {
           staffed = staffed || !day.counter_hours[k].empty();
+        }
+        for (const auto& day : c->days) {
+          for (const auto& [rule, active] : day.rules) {
+            staffed = staffed || c->rule_counter[rule] == k;
+          }
         }
       }
       if (!staffed) {
@@ -665,6 +738,9 @@ bool HallModel::counter_serves(std::size_t counter, std::size_t queue) const {
 const std::vector<ClockInterval>& HallModel::counter_hours(std::size_t counter, Weekday day) const {
   return c_->days[static_cast<std::size_t>(day)].counter_hours.at(counter);
 }
+int HallModel::counter_rule(std::size_t counter) const {
+  return c_->counter_rule.at(counter);
+}
 const std::vector<std::string>& HallModel::notes() const {
   return c_->notes;
 }
@@ -711,6 +787,22 @@ const char* to_string(TraceEvent event) {
       return "review";
     case TraceEvent::leave:
       return "leave";
+    case TraceEvent::counter_open:
+      return "counter_open";
+    case TraceEvent::counter_close:
+      return "counter_close";
+  }
+  return "?";
+}
+
+const char* to_string(CounterChange change) {
+  switch (change) {
+    case CounterChange::hours:
+      return "hours";
+    case CounterChange::rule:
+      return "rule";
+    case CounterChange::hall_empty:
+      return "hall_empty";
   }
   return "?";
 }

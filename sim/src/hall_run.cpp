@@ -121,8 +121,18 @@ struct CounterState {
   bool open = false;
   bool busy = false;
   bool after_close = false;  // staying open after closing for the ticket holders
+  bool on_hours = false;     // its hours (regular, lunch, evening, a shift) say open
+  bool by_rule = false;      // its dynamic rule holds it open
+  CounterChange closed_by = CounterChange::hours;  // why it is closing while busy
   double open_since = 0.0;
   double busy_since = 0.0;
+  double quiet_since = -1.0;  // first rule check that saw nobody waiting, or -1
+};
+
+/// Today's hours of a dynamic rule, in simulation time.
+struct RuleDay {
+  double begin = 0.0;
+  double end = 0.0;
 };
 
 struct PendingArrival {
@@ -200,6 +210,7 @@ class HallRun {
     out_.counter_busy.assign(counters_.size(), 0.0);
     out_.counter_open.assign(counters_.size(), 0.0);
     day_ends_.assign(static_cast<std::size_t>(s.days), 0.0);
+    rule_days_.resize(m.rule_counter.size());
   }
 
   void run() {
@@ -242,9 +253,15 @@ class HallRun {
       for (std::size_t c = 0; c < counters_.size(); ++c) {
         for (const ClockInterval& i : day.counter_hours[c]) {
           const auto k = static_cast<std::uint32_t>(c);
-          sim_.schedule_at(day_start_ + i.begin, [this, k] { open_counter(k); });
-          sim_.schedule_at(day_start_ + i.end, [this, k] { close_counter(k); });
+          sim_.schedule_at(day_start_ + i.begin, [this, k] { set_on_hours(k, true); });
+          sim_.schedule_at(day_start_ + i.end, [this, k] { set_on_hours(k, false); });
         }
+      }
+      for (const auto& [r, active] : day.rules) {
+        rule_days_[r] = {day_start_ + active.begin, day_start_ + active.end};
+        check_rule_at(r, 0);
+        const std::uint32_t k = r;
+        sim_.schedule_at(day_start_ + active.end, [this, k] { end_rule(k); });
       }
     }
     if (!pending_.empty()) {
@@ -344,9 +361,13 @@ class HallRun {
   void end_after_hours() {
     day_ends_[static_cast<std::size_t>(day_)] = sim_.now();
     for (std::uint32_t c = 0; c < counters_.size(); ++c) {
-      if (counters_[c].after_close) {
-        counters_[c].after_close = false;
-        close_counter(c);
+      CounterState& cs = counters_[c];
+      if (cs.after_close) {
+        // The staff go home with the last visitor, whatever the hours or rules say.
+        cs.after_close = false;
+        cs.on_hours = false;
+        cs.by_rule = false;
+        close_counter(c, CounterChange::hall_empty);
       }
     }
   }
@@ -896,10 +917,28 @@ class HallRun {
       // It closed while busy: its staffed time ends with this visitor.
       add_open_time(c);
       change_open(-1);
+      note_counter(c, TraceEvent::counter_close, cs.closed_by);
     }
   }
 
-  void open_counter(std::uint32_t c) {
+  /// The counter's hours (regular, lunch, evening, a shift) begin or end.
+  void set_on_hours(std::uint32_t c, bool on) {
+    counters_[c].on_hours = on;
+    staff(c, CounterChange::hours);
+  }
+
+  /// Opens or closes the counter as its hours and its rule now say.
+  void staff(std::uint32_t c, CounterChange why) {
+    const CounterState& cs = counters_[c];
+    const bool wanted = cs.on_hours || cs.by_rule;
+    if (wanted && !cs.open) {
+      open_counter(c, why);
+    } else if (!wanted && cs.open) {
+      close_counter(c, why);
+    }
+  }
+
+  void open_counter(std::uint32_t c, CounterChange why) {
     CounterState& cs = counters_[c];
     if (cs.open) {
       return;
@@ -912,19 +951,87 @@ class HallRun {
     cs.open = true;
     cs.open_since = sim_.now();
     change_open(+1);
+    note_counter(c, TraceEvent::counter_open, why);
     call_next(c);
   }
 
-  void close_counter(std::uint32_t c) {
+  void close_counter(std::uint32_t c, CounterChange why) {
     CounterState& cs = counters_[c];
     if (!cs.open || cs.after_close) {
       return;
     }
     cs.open = false;
+    cs.closed_by = why;
     if (!cs.busy) {
       add_open_time(c);
       change_open(-1);
+      note_counter(c, TraceEvent::counter_close, why);
     }
+  }
+
+  // ---------------------------------------------------------------- dynamic rules
+
+  /// Schedules the rule's k-th look at the queue today, if it falls within its hours
+  /// (computed from the start, not accumulated).
+  void check_rule_at(std::uint32_t r, std::uint32_t k) {
+    const RuleDay& d = rule_days_[r];
+    const double t = d.begin + static_cast<double>(k) * m_.scenario.staffing.rules[r].check_every;
+    if (t >= d.end) {
+      return;
+    }
+    sim_.schedule_at(t, [this, r, k] {
+      check_rule(r);
+      check_rule_at(r, k + 1);
+    });
+  }
+
+  /// A supervisor looks at the screen: opens the backup counter if too many wait or the
+  /// longest wait is too long; closes it when nobody has waited for it long enough.
+  void check_rule(std::uint32_t r) {
+    const DynamicRule& rule = m_.scenario.staffing.rules[r];
+    const std::uint32_t c = m_.rule_counter[r];
+    CounterState& cs = counters_[c];
+    std::size_t waiting = 0;
+    double first_joined = sim_.now();
+    for (std::uint32_t q : m_.counter_queues[c]) {
+      TicketQueue& tq = queues_[q];
+      waiting += tq.waiting;
+      for (int cls = 0; cls < kClasses && tq.waiting > 0; ++cls) {
+        if (const Ticket* t = head(tq, cls)) {
+          first_joined = std::min(first_joined, t->joined);
+        }
+      }
+    }
+    if (!cs.by_rule) {
+      const bool too_many = rule.open_when_waiting_over >= 0 &&
+                            waiting > static_cast<std::size_t>(rule.open_when_waiting_over);
+      const bool too_long =
+          rule.open_when_wait_over >= 0.0 && sim_.now() - first_joined > rule.open_when_wait_over;
+      if (too_many || too_long) {
+        cs.by_rule = true;
+        cs.quiet_since = -1.0;
+        staff(c, CounterChange::rule);
+      }
+      return;
+    }
+    if (waiting > 0) {
+      cs.quiet_since = -1.0;
+      return;
+    }
+    if (cs.quiet_since < 0.0) {
+      cs.quiet_since = sim_.now();
+    }
+    if (sim_.now() - cs.quiet_since >= rule.close_after_quiet) {
+      cs.by_rule = false;
+      staff(c, CounterChange::rule);
+    }
+  }
+
+  /// The rule's hours are over: the counter closes unless its hours keep it open.
+  void end_rule(std::uint32_t r) {
+    const std::uint32_t c = m_.rule_counter[r];
+    counters_[c].by_rule = false;
+    staff(c, CounterChange::rule);
   }
 
   /// The counter's staffed span that began at open_since ends now.
@@ -1100,6 +1207,14 @@ class HallRun {
     out_.trace.push_back({sim_.now(), v, e, spot, detail, counter, queue, ticket, duration});
   }
 
+  void note_counter(std::uint32_t c, TraceEvent e, CounterChange why) {
+    if (!s_.record_trace) {
+      return;
+    }
+    out_.trace.push_back({sim_.now(), kNoVisitor, e, Spot::counter, static_cast<std::uint8_t>(why),
+                          static_cast<std::int32_t>(c), -1, 0, 0.0});
+  }
+
   void finish() {
     const double end = sim_.now();
     out_.end_time = end;
@@ -1197,6 +1312,7 @@ class HallRun {
   PeriodRecorder periods_;
   std::vector<SeriesBin> bins_;
   std::vector<double> day_ends_;  ///< when each day's hall emptied after closing
+  std::vector<RuleDay> rule_days_;
 };
 
 }  // namespace

@@ -144,7 +144,21 @@ enum class TraceEvent : std::uint8_t {
   sent_home,  ///< sent home at closing
   review,     ///< detail: 1 bad, 0 good
   leave,      ///< left the hall (detail: the Outcome)
+  /// A counter began to be staffed (visitor kNoVisitor; detail: a CounterChange).
+  counter_open,
+  /// A counter stopped being staffed, after finishing its visitor (detail: a CounterChange).
+  counter_close,
 };
+
+/// Why a counter opened or closed (the detail of counter_open and counter_close records).
+enum class CounterChange : std::uint8_t {
+  hours,       ///< its hours: regular hours, lunch, evening hours or a shift
+  rule,        ///< its dynamic rule (Staffing::rules)
+  hall_empty,  ///< it stayed for the ticket holders after closing and the hall is now empty
+};
+
+/// The visitor number of trace records that concern a counter, not a visitor.
+inline constexpr std::uint32_t kNoVisitor = 0xffffffffU;
 
 /// How a visit ended.
 enum class Outcome : std::uint8_t {
@@ -159,7 +173,7 @@ enum class Outcome : std::uint8_t {
 /// One line of the per-visitor trace.
 struct TraceRecord {
   double time = 0.0;
-  std::uint32_t visitor = 0;
+  std::uint32_t visitor = 0;  ///< kNoVisitor for counter_open and counter_close
   TraceEvent event = TraceEvent::arrive;
   Spot spot = Spot::entrance;  ///< where (Spot::counter: see `counter`)
   std::uint8_t detail = 0;     ///< see TraceEvent
@@ -286,8 +300,11 @@ class HallModel {
   std::size_t counter_type_index(std::size_t counter) const;
   /// True if counter `counter` may call tickets of queue `queue`.
   bool counter_serves(std::size_t counter, std::size_t queue) const;
-  /// Staffed periods of a counter on a weekday (clock times, sorted, disjoint).
+  /// Staffed periods of a counter on a weekday (clock times, sorted, disjoint), besides the
+  /// times its dynamic rule opens it.
   const std::vector<ClockInterval>& counter_hours(std::size_t counter, Weekday day) const;
+  /// The index in Staffing::rules of the counter's dynamic rule, or -1.
+  int counter_rule(std::size_t counter) const;
   /// Sentences about what the model leaves out for this hall (e.g. walking not modelled).
   const std::vector<std::string>& notes() const;
 
@@ -301,6 +318,8 @@ class HallModel {
 
 /// Spelling of a trace event in files: "arrive", "walk", "call", ...
 const char* to_string(TraceEvent event);
+/// "hours", "rule", "hall_empty".
+const char* to_string(CounterChange change);
 /// "served", "balked", "reneged", "missed_call", "sent_home", "inside".
 const char* to_string(Outcome outcome);
 /// "entrance", "guidance_desk", "ticket_machine", "kiosks", "waiting_area", "exit", "counter".

@@ -283,6 +283,23 @@ struct CounterShift {
   ClockInterval period;
 };
 
+/// A supervisor's rule for a backup counter: "open it when more than N wait or the longest
+/// wait passes T; close it after M quiet minutes". The counter has no regular hours: it is
+/// staffed during its shifts (if any) and whenever its rule holds it open.
+struct DynamicRule {
+  std::string counter;        ///< the backup counter it opens (a counter id of the plan)
+  std::vector<Weekday> days;  ///< empty: every open day
+  int open_when_waiting_over =
+      -1;  ///< open when more than this many tickets it may serve wait (-1: unused)
+  double open_when_wait_over = -1.0;  ///< or when the longest such wait passes this (s; -1: unused)
+  /// Close after this many seconds in which every check saw nobody waiting for it.
+  double close_after_quiet = 600.0;
+  double check_every = 60.0;  ///< seconds between two looks at the queue screen
+  /// Clock hours the rule applies; empty (begin == end): the day's regular hours. At the end
+  /// the counter closes (after its current visitor) unless a shift keeps it open.
+  ClockInterval active{};
+};
+
 /// Who works where and when.
 struct Staffing {
   /// Counters with no shift listed here are open during regular hours (minus lunch unless
@@ -291,6 +308,8 @@ struct Staffing {
   std::vector<CounterShift> shifts;
   /// Counters not staffed at all in this scenario (a staffing variant: "close window 3").
   std::vector<std::string> closed_counters;
+  /// Backup counters opened and closed by the queue they see (at most one rule a counter).
+  std::vector<DynamicRule> rules;
   /// Staff at the guidance desk (consultations, kiosk help, complaints when there is no
   /// complaint window). 0: no guidance desk service.
   int guidance_staff = 1;
