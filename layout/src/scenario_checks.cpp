@@ -340,6 +340,52 @@ class Checker {
         }
       }
     }
+    rules();
+  }
+
+  void rules() {
+    const auto& closed = s_.staffing.closed_counters;
+    std::map<std::string, std::size_t> first_rule;
+    for (std::size_t i = 0; i < s_.staffing.rules.size(); ++i) {
+      const sim::DynamicRule& rule = s_.staffing.rules[i];
+      const std::string p = at("/staffing/rules", i);
+      if (const auto [it, fresh] = first_rule.emplace(rule.counter, i); !fresh) {
+        error(p + "/counter",
+              "counter \"" + rule.counter + "\" already has a rule (" +
+                  at("/staffing/rules", it->second) + ")",
+              "give each backup counter one rule: merge the two");
+      }
+      if (std::find(closed.begin(), closed.end(), rule.counter) != closed.end()) {
+        error(p + "/counter",
+              "counter \"" + rule.counter + "\" has a rule but is also in closed_counters",
+              "remove the rule or take the counter out of /staffing/closed_counters");
+      }
+      if (rule.open_when_wait_over < 0.0 && rule.open_when_wait_over != -1.0) {
+        error(p + "/open_when_wait_over",
+              "a wait of " + format_number(rule.open_when_wait_over) + " s",
+              "give the longest acceptable wait in seconds (0 or more), or -1 for unused");
+      }
+      if (rule.open_when_waiting_over < 0 && rule.open_when_wait_over < 0.0) {
+        error(p,
+              "the rule never opens counter \"" + rule.counter +
+                  "\": it has neither open_when_waiting_over nor open_when_wait_over",
+              "give at least one of them a value of 0 or more");
+      }
+      if (rule.active.end < rule.active.begin) {
+        error(p + "/active/end",
+              "the rule's hours end at " + clock_text(rule.active.end) + ", before they begin at " +
+                  clock_text(rule.active.begin),
+              "give end later than begin, or leave \"active\" out for the regular hours");
+      }
+      for (std::size_t k = 0; k < rule.days.size(); ++k) {
+        if (!hours(static_cast<std::size_t>(rule.days[k])).open) {
+          error(at(p + "/days", k),
+                "a rule on " + std::string(sim::to_string(rule.days[k])) +
+                    ", when the hall is closed",
+                "remove the day or open the hall that day");
+        }
+      }
+    }
   }
 
   const sim::Scenario& s_;

@@ -469,6 +469,23 @@ class Converter {
       }
     }
     s.closed_counters = strings(j, "closed_counters");
+    if (const json* list = field(j, "rules")) {
+      for (const json& f : *list) {
+        sim::DynamicRule r;
+        r.counter = f.at("counter").get<std::string>();
+        r.days = days(f);
+        if (const json* n = field(f, "open_when_waiting_over")) {
+          r.open_when_waiting_over = n->get<int>();
+        }
+        r.open_when_wait_over = number(f, "open_when_wait_over", r.open_when_wait_over);
+        r.close_after_quiet = number(f, "close_after_quiet", r.close_after_quiet);
+        r.check_every = number(f, "check_every", r.check_every);
+        if (const json* a = field(f, "active")) {
+          r.active = interval(*a);
+        }
+        s.rules.push_back(std::move(r));
+      }
+    }
     if (const json* f = field(j, "guidance_staff")) {
       s.guidance_staff = f->get<int>();
     }

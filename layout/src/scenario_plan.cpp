@@ -70,6 +70,9 @@ class PlanMatch {
       counter(s_.staffing.shifts[i].counter, at("/staffing/shifts", i) + "/counter");
     }
     counters(s_.staffing.closed_counters, "/staffing/closed_counters");
+    for (std::size_t i = 0; i < s_.staffing.rules.size(); ++i) {
+      counter(s_.staffing.rules[i].counter, at("/staffing/rules", i) + "/counter");
+    }
   }
 
   void items() {

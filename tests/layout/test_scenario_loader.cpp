@@ -310,6 +310,52 @@ TEST(ScenarioLoader, LeftOutSectionsTakeTheDocumentedDefaults) {
   EXPECT_NEAR(expected_walk_ins(s, Weekday::mon), 100.0, 1e-9);
 }
 
+TEST(ScenarioLoader, RulesReadEveryFieldAndLeaveTheRestAtTheirDefaults) {
+  const auto s = hallsim::layout::parse_scenario_file(R"({
+    "format_version": 1, "name": "backups",
+    "catalogue": {"items": [{"id": "a", "service_time": {"kind": "exponential", "mean": 300}}]},
+    "demand": {"items": [{"item": "a", "daily_total": [100, 100, 100, 100, 100, 0, 0]}]},
+    "staffing": {"rules": [
+      {"counter": "c05", "open_when_waiting_over": 8},
+      {"counter": "c06", "days": ["mon", "fri"], "open_when_wait_over": 1200,
+       "close_after_quiet": 300, "check_every": 120,
+       "active": {"begin": "09:00", "end": "11:30"}}]}
+  })")
+                     .scenario;
+  ASSERT_EQ(s.staffing.rules.size(), 2u);
+  const auto& a = s.staffing.rules[0];
+  EXPECT_EQ(a.counter, "c05");
+  EXPECT_EQ(a.open_when_waiting_over, 8);
+  EXPECT_EQ(a.open_when_wait_over, -1.0);
+  EXPECT_EQ(a.close_after_quiet, 600.0);
+  EXPECT_EQ(a.check_every, 60.0);
+  EXPECT_TRUE(a.days.empty());
+  EXPECT_EQ(a.active.begin, a.active.end);  // the regular hours
+  const auto& b = s.staffing.rules[1];
+  EXPECT_EQ(b.open_when_waiting_over, -1);
+  EXPECT_EQ(b.open_when_wait_over, 1200.0);
+  EXPECT_EQ(b.close_after_quiet, 300.0);
+  EXPECT_EQ(b.check_every, 120.0);
+  EXPECT_EQ(b.days, (std::vector<Weekday>{Weekday::mon, Weekday::fri}));
+  EXPECT_EQ(b.active.begin, 9 * 3600);
+  EXPECT_EQ(b.active.end, 11.5 * 3600);
+}
+
+TEST(ScenarioLoader, ARuleForACounterThePlanLacksIsNamedWithItsPointer) {
+  auto s = load_scenario_file(sample("town-center-weekday.json")).scenario;
+  hallsim::sim::DynamicRule rule;
+  rule.counter = "c99";
+  rule.open_when_waiting_over = 8;
+  s.staffing.rules.push_back(rule);
+  const auto plan = hallsim::layout::load_plan(plan_file("town-center.json"));
+  const auto problems = hallsim::layout::scenario_plan_mismatches(s, plan, "tc.json");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "/staffing/rules/0/counter");
+  EXPECT_NE(problems[0].message.find("no counter \"c99\" in"), std::string::npos)
+      << problems[0].message;
+  EXPECT_NE(problems[0].hint.find("c16"), std::string::npos) << problems[0].hint;
+}
+
 TEST(ScenarioLoader, ADayGivingHoursOpensEvenWhereTheDefaultWeekIsClosed) {
   const auto s = hallsim::layout::parse_scenario_file(R"({
     "format_version": 1, "name": "sunday",
