@@ -534,6 +534,22 @@ Scenario HallTuning::scenario_with(const StaffingTable& table) const {
   assert(table.periods() == grid_.count() && table.groups() == static_cast<int>(groups_.size()));
   Scenario s = model_.scenario();
   s.staffing.shifts.clear();
+  // The tuned day has a fixed plan: dynamic rules keep only their other days.
+  std::vector<DynamicRule> rules;
+  for (DynamicRule r : s.staffing.rules) {
+    if (r.days.empty()) {
+      for (int w = 0; w < kWeekdays; ++w) {
+        if (s.calendar.days[static_cast<std::size_t>(w)].open) {
+          r.days.push_back(static_cast<Weekday>(w));
+        }
+      }
+    }
+    std::erase(r.days, settings_.day);
+    if (!r.days.empty()) {
+      rules.push_back(std::move(r));
+    }
+  }
+  s.staffing.rules = std::move(rules);
   const HallLayout& hall = model_.layout();
   for (std::size_t c = 0; c < hall.counters.size(); ++c) {
     const std::string& id = hall.counters[c].id;
@@ -665,6 +681,9 @@ DayBatch HallTuning::run(const HallModel& m, int replications, std::uint64_t see
     };
     for (const TraceRecord& e : res.trace) {
       advance(e.time);
+      if (e.visitor == kNoVisitor) {
+        continue;  // a counter opening or closing: the calls after it tell the story
+      }
       if (e.visitor >= open.size()) {
         open.resize(e.visitor + 1);
       }

@@ -190,6 +190,52 @@ TEST(HallTuning, TunedScenarioOpensTheTablesCountersAndKeepsOtherDays) {
   EXPECT_NEAR(hours, problem.scenario_staff_hours(), 1e-9);
 }
 
+TEST(HallTuning, TicketsReadFromTheTraceAgreeWithTheModelsPeriodFigures) {
+  // The tuning reads each ticket from the trace (to know its counter group); the model counts
+  // the same tickets per period itself. Without unanswered calls (which the tuning counts as
+  // answered) both must agree exactly, also across lunch, when counters close and open.
+  Scenario scenario = samples::town_center_weekday();
+  scenario.staffing.call.no_show = 0.0;
+  TuneSettings s;
+  s.day = Weekday::tue;
+  const HallTuning problem(samples::town_center_hall(), scenario, s);
+  const DayBatch batch = problem.simulate(nullptr, 3, 5);
+  for (int r = 0; r < 3; ++r) {
+    RunSettings rs;
+    rs.first_day = Weekday::tue;
+    rs.seed = 5;
+    rs.replication = static_cast<std::uint64_t>(r);
+    rs.period_length = s.period;
+    const HallResult res = problem.model().run(rs);
+    // Transfers after closing belong to the day's last period in the tuning.
+    const auto n = static_cast<std::size_t>(problem.grid().count());
+    std::vector<double> tickets(n), balked(n), abandoned(n), waits(n);
+    for (const PeriodStats& ps : res.periods) {
+      const auto p = static_cast<std::size_t>(problem.grid().period_of(ps.start));
+      tickets[p] += static_cast<double>(ps.tickets);
+      balked[p] += static_cast<double>(ps.balked);
+      abandoned[p] += static_cast<double>(ps.abandoned);
+      waits[p] += ps.waits.tally.count() > 0 ? ps.waits.tally.sum() : 0.0;
+    }
+    for (const TicketOutcome& t : batch.runs[static_cast<std::size_t>(r)].tickets) {
+      const auto p = static_cast<std::size_t>(t.period);
+      if (t.balked) {
+        balked[p] -= 1.0;
+        continue;
+      }
+      tickets[p] -= 1.0;
+      abandoned[p] -= t.abandoned ? 1.0 : 0.0;
+      waits[p] -= t.abandoned ? 0.0 : t.wait;
+    }
+    for (std::size_t p = 0; p < n; ++p) {
+      EXPECT_EQ(tickets[p], 0.0) << "period " << p;
+      EXPECT_EQ(balked[p], 0.0) << "period " << p;
+      EXPECT_EQ(abandoned[p], 0.0) << "period " << p;
+      EXPECT_NEAR(waits[p], 0.0, 1e-6) << "period " << p;
+    }
+  }
+}
+
 TEST(HallTuning, SameSeedSameResultWhateverTheThreads) {
   TuneSettings s;
   s.target = parse_target("p80_wait<=20min");

@@ -141,7 +141,8 @@ class HallTuning {
   /// Staff-hours of the scenario's own staffing that day.
   double scenario_staff_hours() const;
 
-  /// The scenario with the table as the tuned weekday's shifts (other days as they were).
+  /// The scenario with the table as the tuned weekday's shifts (other days as they were; a
+  /// dynamic rule no longer applies on the tuned day).
   Scenario scenario_with(const StaffingTable& table) const;
   /// Simulates the scenario's own staffing (table null) or a table's.
   DayBatch simulate(const StaffingTable* table, int replications, std::uint64_t seed) const;
