@@ -101,6 +101,47 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
   std::uint64_t arrivals = 0;
   double last = -1.0;
 
+  // Seats: who sits where, and how many ticket holders wait (from their wait record to their
+  // call or leaving). Between two moments, seated = min(waiting, seats).
+  const auto seats = static_cast<std::size_t>(std::max(0, model.layout().seats));
+  std::vector<std::int64_t> occupant(seats, -1);
+  std::map<std::uint32_t, std::int32_t> waiting_seat;  // waiting visitor -> seat or -1
+  std::size_t seated = 0;
+  auto check_seated = [&](double t) {
+    if (seated != std::min(waiting_seat.size(), seats)) {
+      std::ostringstream out;
+      out.precision(10);
+      out << "t=" << t << ": " << seated << " seated, " << waiting_seat.size() << " waiting on "
+          << seats << " seats";
+      bad.push_back(out.str());
+    }
+  };
+  auto sit = [&](const TraceRecord& e) {
+    const auto k = static_cast<std::size_t>(e.seat);
+    if (e.seat < 0 || k >= seats) {
+      bad.push_back("no such seat: " + at(e) + " seat " + std::to_string(e.seat));
+      return;
+    }
+    if (occupant[k] >= 0) {
+      bad.push_back("seat " + std::to_string(k) + " taken by visitor " +
+                    std::to_string(occupant[k]) + ": " + at(e));
+    }
+    occupant[k] = e.visitor;
+    waiting_seat[e.visitor] = e.seat;
+    ++seated;
+  };
+  auto stop_waiting = [&](std::uint32_t visitor) {
+    const auto it = waiting_seat.find(visitor);
+    if (it == waiting_seat.end()) {
+      return;
+    }
+    if (it->second >= 0) {
+      occupant[static_cast<std::size_t>(it->second)] = -1;
+      --seated;
+    }
+    waiting_seat.erase(it);
+  };
+
   auto drop_ticket = [&](std::uint32_t visitor) {
     for (auto& q : queues) {
       q.erase(std::remove_if(q.begin(), q.end(),
@@ -112,6 +153,9 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
   for (const TraceRecord& e : r.trace) {
     if (e.time < last) {
       bad.push_back("trace out of time order at " + at(e));
+    }
+    if (e.time > last && last >= 0.0) {
+      check_seated(last);
     }
     last = e.time;
     if (e.event == TraceEvent::counter_open || e.event == TraceEvent::counter_close) {
@@ -191,6 +235,7 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
           bad.push_back("counter called outside its hours: " + at(e));
         }
         counters[c].visitor = e.visitor;
+        stop_waiting(e.visitor);
         const auto q = static_cast<std::size_t>(e.queue);
         if (!model.counter_serves(c, q)) {
           bad.push_back("counter may not serve this queue: " + at(e));
@@ -246,7 +291,37 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
       case TraceEvent::renege:
       case TraceEvent::sent_home:
         drop_ticket(e.visitor);
+        stop_waiting(e.visitor);
         break;
+      case TraceEvent::wait:
+        if (waiting_seat.count(e.visitor) > 0) {
+          bad.push_back("waits twice: " + at(e));
+        }
+        if (e.seat >= 0) {
+          if (e.detail != 0) {
+            bad.push_back("standing on a seat: " + at(e));
+          }
+          sit(e);
+        } else {
+          if (e.detail != 1) {
+            bad.push_back("seated without a seat: " + at(e));
+          }
+          if (seated < seats) {
+            bad.push_back("stands while a seat is free: " + at(e));
+          }
+          waiting_seat[e.visitor] = -1;
+        }
+        break;
+      case TraceEvent::sit: {
+        const auto it = waiting_seat.find(e.visitor);
+        if (it == waiting_seat.end() || it->second >= 0) {
+          bad.push_back("sat down without standing in wait: " + at(e));
+          break;
+        }
+        waiting_seat.erase(it);
+        sit(e);
+        break;
+      }
       case TraceEvent::leave:
         v.left = true;
         if (e.detail < 6) {
@@ -257,6 +332,7 @@ std::vector<std::string> check_trace(const HallModel& model, const HallResult& r
         break;
     }
   }
+  check_seated(last);
   for (std::size_t c = 0; c < counters.size(); ++c) {
     const CounterSeen& k = counters[c];
     const double open = k.open_seconds + (k.open ? r.end_time - k.open_since : 0.0);

@@ -22,6 +22,8 @@ namespace hallsim::sim {
 /// - counter_open and counter_close records alternate, a counter closes only after its
 ///   visitor, one without a rule opens only where its hours begin, and the records' open
 ///   spans add up to the run's counter_open;
+/// - no two waiting visitors share a seat, nobody stands while a seat is free, and between
+///   two moments the seated number is min(ticket holders waiting, seats);
 /// - within a queue, tickets are called in the order they were taken within a priority
 ///   class, and never while a ticket of a higher class waits.
 std::vector<std::string> check_trace(const HallModel& model, const HallResult& result,

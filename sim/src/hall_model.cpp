@@ -791,6 +791,8 @@ const char* to_string(TraceEvent event) {
       return "counter_open";
     case TraceEvent::counter_close:
       return "counter_close";
+    case TraceEvent::sit:
+      return "sit";
   }
   return "?";
 }

@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -20,7 +21,10 @@ namespace hallsim::sim {
 namespace {
 
 constexpr std::uint32_t kNone = 0xffffffffU;
-constexpr int kClasses = 3;  // priority classes: appointment, elderly, everyone else
+constexpr int kClasses = 3;                // priority classes: appointment, elderly, everyone else
+constexpr double kSfpeSlope = 0.266;       // SFPE speed-density slope, m² per person
+constexpr double kFreeWalkDensity = 0.54;  // people per m² below which walking is free
+constexpr double kSlowestCrowdFactor = 0.1;  // a walk always ends, however full the hall
 
 /// The key of a visitor's own random stream, or of a day's arrival stream: replication,
 /// day and a number within the day, packed so that no two differ in the same run set.
@@ -79,6 +83,7 @@ struct Visitor {
   std::uint32_t queue = kNone;
   std::uint32_t point = 0;  // row of the walking matrix where the visitor is
   std::int32_t counter = -1;
+  std::int32_t seat = -1;  // while waiting seated
   std::uint32_t day = 0;
   State state = State::walking;
   GuideTask task = GuideTask::consult;
@@ -475,13 +480,28 @@ class HallRun {
     const std::size_t point =
         to == Spot::counter ? WalkingDistances::counter_point(static_cast<std::size_t>(counter))
                             : WalkingDistances::point(to);
-    const double duration = m_.layout.walking.metres(x.point, point) / x.speed;
+    const double duration = m_.layout.walking.metres(x.point, point) / (x.speed * crowd_factor());
     x.point = static_cast<std::uint32_t>(point);
     if (x.state != State::called) {
       x.state = State::walking;
     }
     note(v, TraceEvent::walk, to, counter, -1, 0, 0, duration);
     sim_.schedule_in(duration, [this, v] { (this->*Then)(v); });
+  }
+
+  /// How much the crowd in the hall slows a walk that starts now: SFPE's speed-density
+  /// relation v = k (1 - 0.266 D), D people per m² of walkable area, relative to its speed at
+  /// 0.54 per m², below which people walk freely; never below kSlowestCrowdFactor.
+  double crowd_factor() const {
+    if (m_.layout.walkable_area <= 0.0) {
+      return 1.0;
+    }
+    const double density = static_cast<double>(in_hall_) / m_.layout.walkable_area;
+    if (density <= kFreeWalkDensity) {
+      return 1.0;
+    }
+    return std::max(kSlowestCrowdFactor,
+                    (1.0 - kSfpeSlope * density) / (1.0 - kSfpeSlope * kFreeWalkDensity));
   }
 
   void reach_guidance(std::uint32_t v) {
@@ -714,13 +734,54 @@ class HallRun {
       }
     }
     x.point = static_cast<std::uint32_t>(WalkingDistances::point(Spot::waiting_area));
+    x.seat = take_seat();
+    assert(standing == (x.seat < 0));
+    if (standing) {
+      standing_.push_back({v, x.ticket, 0.0});
+    }
     note(v, TraceEvent::wait, Spot::waiting_area, -1, static_cast<std::int32_t>(q), x.ticket,
-         standing ? 1 : 0);
+         standing ? 1 : 0, 0.0, x.seat);
     const Behaviour& b = m_.scenario.behaviour;
     if (b.renege_enabled) {
       const double patience = x.patience * (standing ? b.standing_patience_factor : 1.0);
       x.renege_timer = sim_.schedule_in(patience, [this, v] { renege(v); });
     }
+  }
+
+  /// The lowest free seat, or -1 when all are taken.
+  std::int32_t take_seat() {
+    if (!free_seats_.empty()) {
+      std::pop_heap(free_seats_.begin(), free_seats_.end(), std::greater<>());
+      const std::int32_t seat = free_seats_.back();
+      free_seats_.pop_back();
+      return seat;
+    }
+    return next_seat_ < m_.layout.seats ? next_seat_++ : -1;
+  }
+
+  /// A waiting visitor has stopped waiting (called, gone): their seat goes to whoever has
+  /// stood longest, or becomes free.
+  void release_seat(std::uint32_t v) {
+    Visitor& x = visitors_[v];
+    const std::int32_t seat = x.seat;
+    if (seat < 0) {
+      return;
+    }
+    x.seat = -1;
+    while (standing_head_ < standing_.size()) {
+      const Ticket t = standing_[standing_head_++];
+      Visitor& y = visitors_[t.visitor];
+      if (t.visitor != v && y.state == State::waiting_call && y.ticket == t.number && y.seat < 0) {
+        y.seat = seat;
+        note(t.visitor, TraceEvent::sit, Spot::waiting_area, -1, static_cast<std::int32_t>(y.queue),
+             y.ticket, 0, 0.0, seat);
+        return;
+      }
+    }
+    standing_.clear();
+    standing_head_ = 0;
+    free_seats_.push_back(seat);
+    std::push_heap(free_seats_.begin(), free_seats_.end(), std::greater<>());
   }
 
   /// Valid head of one priority line of a queue, skipping tickets that left.
@@ -802,6 +863,7 @@ class HallRun {
     const VisitStage& st = stages_[x.first_stage + x.stage];
     note(v, TraceEvent::call, Spot::counter, x.counter, static_cast<std::int32_t>(x.queue),
          x.ticket);
+    release_seat(v);
     if (st.no_show) {
       // The visitor is gone: the counter waits for the call to be answered, then moves on.
       note(v, TraceEvent::no_show, Spot::counter, x.counter, static_cast<std::int32_t>(x.queue),
@@ -1049,6 +1111,7 @@ class HallRun {
     leave_queue(v);
     note(v, TraceEvent::renege, Spot::waiting_area, -1, static_cast<std::int32_t>(x.queue),
          x.ticket);
+    release_seat(v);
     set_outcome(v, Outcome::reneged);
     walk<&HallRun::reach_exit>(v, Spot::exit);
   }
@@ -1086,6 +1149,7 @@ class HallRun {
       leave_queue(v);
     }
     note(v, TraceEvent::sent_home, spot_of(x.point));
+    release_seat(v);
     set_outcome(v, Outcome::sent_home);
     walk<&HallRun::reach_exit>(v, Spot::exit);
   }
@@ -1200,11 +1264,11 @@ class HallRun {
 
   void note(std::uint32_t v, TraceEvent e, Spot spot, std::int32_t counter = -1,
             std::int32_t queue = -1, std::uint32_t ticket = 0, std::uint8_t detail = 0,
-            double duration = 0.0) {
+            double duration = 0.0, std::int32_t seat = -1) {
     if (!s_.record_trace) {
       return;
     }
-    out_.trace.push_back({sim_.now(), v, e, spot, detail, counter, queue, ticket, duration});
+    out_.trace.push_back({sim_.now(), v, e, spot, detail, counter, queue, ticket, duration, seat});
   }
 
   void note_counter(std::uint32_t c, TraceEvent e, CounterChange why) {
@@ -1313,6 +1377,11 @@ class HallRun {
   std::vector<SeriesBin> bins_;
   std::vector<double> day_ends_;  ///< when each day's hall emptied after closing
   std::vector<RuleDay> rule_days_;
+
+  std::vector<std::int32_t> free_seats_;  ///< min-heap of seats freed and not taken again
+  std::int32_t next_seat_ = 0;            ///< seats from here on have never been taken
+  std::vector<Ticket> standing_;          ///< standing ticket holders, longest standing first
+  std::size_t standing_head_ = 0;
 };
 
 }  // namespace

@@ -84,9 +84,12 @@ struct HallLayout {
   std::vector<HallCounter> counters;
   int ticket_machines = 1;  ///< 0: tickets are issued on entry, without a machine
   int kiosks = 0;           ///< self-service kiosks; 0: kiosk users go to a counter
-  int seats = 0;            ///< waiting seats; visitors beyond them stand
+  int seats = 0;            ///< waiting seats (numbered 0 .. seats-1); visitors beyond them stand
   bool guidance_desk = true;
   WalkingDistances walking;  ///< default: walking is not modelled
+  /// Floor area people walk and stand on, m²; walks slow down as the hall fills
+  /// (docs/hall-model.md). 0: crowding is not modelled.
+  double walkable_area = 0.0;
 };
 
 /// One problem found when a scenario is set against a hall.
@@ -131,7 +134,7 @@ enum class TraceEvent : std::uint8_t {
   consult_end,
   ticket,         ///< took ticket `ticket` in `queue` (detail: priority class)
   balk,           ///< saw too many ahead and left without a ticket
-  wait,           ///< began waiting (detail: 1 standing, 0 seated)
+  wait,           ///< began waiting (detail: 1 standing, 0 seated on seat `seat`)
   call,           ///< called to `counter`
   no_show,        ///< did not answer the call
   service_start,  ///< at `counter`, being served for `queue`
@@ -148,6 +151,8 @@ enum class TraceEvent : std::uint8_t {
   counter_open,
   /// A counter stopped being staffed, after finishing its visitor (detail: a CounterChange).
   counter_close,
+  /// A standing ticket holder sat down on seat `seat`, which another had just left.
+  sit,
 };
 
 /// Why a counter opened or closed (the detail of counter_open and counter_close records).
@@ -181,6 +186,7 @@ struct TraceRecord {
   std::int32_t queue = -1;     ///< ticket queue (HallModel::queue_name), or -1
   std::uint32_t ticket = 0;    ///< ticket number within the run, or 0
   double duration = 0.0;       ///< walk: time the walk takes
+  std::int32_t seat = -1;      ///< wait, sit: the seat (0 .. HallLayout::seats-1), or -1 standing
 };
 
 /// One time-series bin.
