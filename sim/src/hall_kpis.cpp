@@ -54,6 +54,8 @@ std::vector<Kpi> HallModel::kpis(const HallResult& r) const {
   count("kiosk_visits", r.kiosk_visits);
   count("missing_materials", r.missing_materials);
   count("complaints", r.complaints);
+  count("returns", r.returns);
+  count("returns_pending", r.returns_pending);
   if (!c_->replay.empty()) {
     count("replay_outside_hours", r.replay_outside_hours);
   }

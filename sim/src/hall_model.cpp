@@ -594,6 +594,17 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
     check.add("/behaviour/balk_max", "balk_max is below balk_min", "give balk_min <= balk_max");
   }
   c->patience = check.duration(behaviour.patience, "/behaviour/patience");
+  check.share(behaviour.return_share, "/behaviour/return_share");
+  if (behaviour.return_min_days < 1) {
+    check.add("/behaviour/return_min_days",
+              "a return comes at least 1 open day later, got " +
+                  std::to_string(behaviour.return_min_days),
+              "give 1 or more days");
+  }
+  if (behaviour.return_max_days < behaviour.return_min_days) {
+    check.add("/behaviour/return_max_days", "return_max_days is below return_min_days",
+              "give return_min_days <= return_max_days");
+  }
   check.positive(behaviour.standing_patience_factor, "/behaviour/standing_patience_factor",
                  "a factor");
   const ReviewModel& r = s.reviews;

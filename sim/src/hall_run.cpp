@@ -52,7 +52,7 @@ enum class GuideTask : std::uint8_t { consult, kiosk_help, complaint };
 enum class LineKind : std::uint8_t { ticket_machine, kiosk, guidance };
 
 /// How an arrival comes about.
-enum class ArrivalKind : std::uint8_t { walk_in, appointment, replay };
+enum class ArrivalKind : std::uint8_t { walk_in, appointment, replay, return_visit };
 
 /// One counter visit of a visitor's plan, drawn on arrival.
 struct VisitStage {
@@ -73,7 +73,10 @@ struct Visitor {
   double kiosk_time = 0.0;
   double review_u = 1.0;  // < review_share: leaves a review
   double bad_u = 1.0;     // < P(bad): the review is bad
-  double joined = 0.0;    // when the current ticket (or line) was joined
+  double return_u = 1.0;  // < return_share: comes back after failing for missing materials
+  double return_delay_u = 0.0;
+  double return_time_u = 0.0;
+  double joined = 0.0;  // when the current ticket (or line) was joined
   double total_wait = 0.0;
   EventId renege_timer;
   std::uint32_t first_stage = 0;
@@ -85,6 +88,7 @@ struct Visitor {
   std::int32_t counter = -1;
   std::int32_t seat = -1;  // while waiting seated
   std::uint32_t day = 0;
+  std::uint32_t arrival_n = 0;  // number among the day's first-time arrivals
   State state = State::walking;
   GuideTask task = GuideTask::consult;
   std::uint8_t priority = 2;
@@ -94,6 +98,7 @@ struct Visitor {
   bool consult = false;
   bool kiosk = false;
   bool replayed = false;
+  bool returning = false;  // came back with the materials
   bool failed = false;
   bool counted_wait = false;  // wait statistics include this visitor's tickets
   bool has_outcome = false;
@@ -145,6 +150,17 @@ struct PendingArrival {
   std::uint32_t queue;
   ArrivalKind kind;
   double recorded_service;
+  std::uint32_t origin_day = 0;  // return visits: the day and arrival number of the first visit
+  std::uint32_t origin_n = 0;
+};
+
+/// A failed visit's return, due on a later day of the run.
+struct ReturnVisit {
+  int day = 0;
+  double clock = 0.0;
+  std::uint32_t queue = 0;
+  std::uint32_t origin_day = 0;
+  std::uint32_t origin_n = 0;
 };
 
 /// Piecewise-constant level integrated over fixed-width bins (the time series).
@@ -320,6 +336,13 @@ class HallRun {
         }
       }
     }
+    for (const ReturnVisit& r : returns_) {
+      if (r.day == d) {
+        pending_.push_back({day_start_ + r.clock, r.queue, ArrivalKind::return_visit, -1.0,
+                            r.origin_day, r.origin_n});
+      }
+    }
+    std::erase_if(returns_, [d](const ReturnVisit& r) { return r.day == d; });
     std::stable_sort(
         pending_.begin(), pending_.end(),
         [](const PendingArrival& a, const PendingArrival& b) { return a.time < b.time; });
@@ -388,6 +411,9 @@ class HallRun {
     if (x.appointment) {
       ++out_.appointments;
     }
+    if (x.returning) {
+      ++out_.returns;
+    }
     change_in_hall(+1);
     count_arrival();
     if (x.replayed) {
@@ -413,9 +439,17 @@ class HallRun {
   void draw_visitor(std::uint32_t v, const PendingArrival& a) {
     Visitor& x = visitors_[v];
     const Scenario& sc = m_.scenario;
-    RandomStream rng = source_.stream(
-        "visitor", stream_key(s_.replication, static_cast<std::uint64_t>(day_), arrivals_today_));
-    ++arrivals_today_;
+    x.returning = a.kind == ArrivalKind::return_visit;
+    // A returning visitor draws from a stream named after their first visit, so that the
+    // numbering of the day's first-time arrivals (and their streams) stays as it was.
+    RandomStream rng =
+        x.returning
+            ? source_.stream("return", stream_key(s_.replication, a.origin_day, a.origin_n))
+            : source_.stream("visitor", stream_key(s_.replication, static_cast<std::uint64_t>(day_),
+                                                   arrivals_today_));
+    if (!x.returning) {
+      x.arrival_n = static_cast<std::uint32_t>(arrivals_today_++);
+    }
     x.arrival = sim_.now();
     x.day = static_cast<std::uint32_t>(day_);
     x.appointment = a.kind == ArrivalKind::appointment;
@@ -447,16 +481,21 @@ class HallRun {
                  : (x.elderly || x.wheelchair) && call.elderly_priority ? 1
                                                                         : 2;
     x.first_stage = static_cast<std::uint32_t>(stages_.size());
-    draw_stage(rng, a.queue, a.recorded_service);
+    draw_stage(rng, a.queue, a.recorded_service, x.returning);
     for (const CompiledFollowOn& f : m_.follow_on[a.queue]) {
       if (rng.uniform01() < f.probability) {
-        draw_stage(rng, f.queue, -1.0);
+        draw_stage(rng, f.queue, -1.0, false);
       }
     }
     x.stages = static_cast<std::uint32_t>(stages_.size()) - x.first_stage;
+    // Drawn last, so that every earlier draw is what it was before returns were modelled.
+    x.return_u = rng.uniform01();
+    x.return_delay_u = rng.uniform01();
+    x.return_time_u = rng.uniform01();
   }
 
-  void draw_stage(RandomStream& rng, std::uint32_t queue, double recorded) {
+  /// One counter visit; a visitor who comes back `with_materials` cannot miss them again.
+  void draw_stage(RandomStream& rng, std::uint32_t queue, double recorded, bool with_materials) {
     VisitStage st;
     st.queue = queue;
     st.no_show = rng.uniform01() < m_.scenario.staffing.call.no_show;
@@ -465,7 +504,7 @@ class HallRun {
     const double u_missing = rng.uniform01();
     const double u_cannot = rng.uniform01();
     st.complaint = std::max(0.0, m_.complaint_time(rng));
-    if (u_missing < m_.missing_materials[queue]) {
+    if (!with_materials && u_missing < m_.missing_materials[queue]) {
       st.result = 1;
       st.service *= m_.scenario.catalogue.failed_service_fraction;
     } else if (u_cannot < m_.cannot_be_done[queue]) {
@@ -918,6 +957,7 @@ class HallRun {
     if (st.result == 1) {
       ++out_.missing_materials;
       x.failed = true;
+      plan_return(v, st.queue);
       return finish_visit(v);
     }
     if (st.result == 2) {
@@ -946,6 +986,34 @@ class HallRun {
       return transfer(v, stages_[x.first_stage + x.stage].queue);
     }
     finish_visit(v);
+  }
+
+  /// A first visit failed for missing materials: the visitor may come back with them some
+  /// open days later, at a time drawn uniformly over that day's opening hours.
+  void plan_return(std::uint32_t v, std::uint32_t queue) {
+    const Visitor& x = visitors_[v];
+    const Behaviour& b = m_.scenario.behaviour;
+    if (x.returning || x.replayed || !(x.return_u < b.return_share)) {
+      return;
+    }
+    const int span = b.return_max_days - b.return_min_days + 1;
+    const int delay =
+        b.return_min_days + std::min(span - 1, static_cast<int>(x.return_delay_u * span));
+    // Count open days after the visit's day; a day that has already begun (a visit that
+    // ran past midnight) is skipped.
+    int open_days = 0;
+    for (int d = static_cast<int>(x.day) + 1; d < s_.days; ++d) {
+      if (!weekday(d).open || d <= day_) {
+        continue;
+      }
+      if (++open_days == delay) {
+        const CompiledDay& day = weekday(d);
+        const double clock = day.open_time + x.return_time_u * (day.close_time - day.open_time);
+        returns_.push_back({d, clock, queue, x.day, x.arrival_n});
+        return;
+      }
+    }
+    ++out_.returns_pending;
   }
 
   void reach_complaint_desk(std::uint32_t v) {
@@ -1362,6 +1430,7 @@ class HallRun {
   Line machines_, kiosks_, guides_;
 
   std::vector<PendingArrival> pending_;
+  std::vector<ReturnVisit> returns_;  ///< due on days not yet begun
   std::size_t next_pending_ = 0;
   std::uint64_t arrivals_today_ = 0;
   int day_ = 0;

@@ -241,6 +241,8 @@ struct HallResult {
   std::uint64_t kiosk_visits = 0;
   std::uint64_t missing_materials = 0;  ///< visits that failed for missing materials
   std::uint64_t complaints = 0;         ///< sent to the complaint window / desk
+  std::uint64_t returns = 0;  ///< arrivals coming back with the materials (Behaviour::return_share)
+  std::uint64_t returns_pending = 0;  ///< failed visits due back after the last simulated day
   std::uint64_t reviews = 0;
   std::uint64_t bad_reviews = 0;
   /// Replayed records outside the day's opening hours (not admitted).

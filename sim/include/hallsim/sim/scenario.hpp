@@ -255,6 +255,12 @@ struct Behaviour {
   DistributionSpec patience = DistributionSpec::lognormal(3600.0, 0.5);
   /// A visitor who starts waiting standing (no free seat) has this times their patience.
   double standing_patience_factor = 0.8;
+  /// Return visits: of the first visits that fail for missing materials, this share come
+  /// back with the materials, a whole number of open days later drawn uniformly from
+  /// [return_min_days, return_max_days].
+  double return_share = 0.0;
+  int return_min_days = 1;
+  int return_max_days = 5;
 };
 
 /// Which ticket a free counter calls.
