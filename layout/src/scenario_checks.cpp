@@ -313,6 +313,12 @@ class Checker {
                 format_number(b.balk_min),
             "give balk_min <= balk_max");
     }
+    if (b.return_min_days > b.return_max_days) {
+      error("/behaviour/return_max_days",
+            "return_max_days " + std::to_string(b.return_max_days) + " is below return_min_days " +
+                std::to_string(b.return_min_days),
+            "give return_min_days <= return_max_days");
+    }
   }
 
   void staffing() {

@@ -458,6 +458,13 @@ class Converter {
     b.patience =
         distribution(field(j, "patience"), "/behaviour/patience", b.patience, Role::duration);
     b.standing_patience_factor = number(j, "standing_patience_factor", b.standing_patience_factor);
+    b.return_share = number(j, "return_share", b.return_share);
+    if (const json* f = field(j, "return_min_days")) {
+      b.return_min_days = f->get<int>();
+    }
+    if (const json* f = field(j, "return_max_days")) {
+      b.return_max_days = f->get<int>();
+    }
     return b;
   }
 

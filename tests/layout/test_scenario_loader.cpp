@@ -341,6 +341,33 @@ TEST(ScenarioLoader, RulesReadEveryFieldAndLeaveTheRestAtTheirDefaults) {
   EXPECT_EQ(b.active.end, 11.5 * 3600);
 }
 
+TEST(ScenarioLoader, ReturnVisitsAreReadAndTheirDaysChecked) {
+  const std::string head = R"({
+    "format_version": 1, "name": "returns",
+    "catalogue": {"items": [{"id": "a", "service_time": {"kind": "exponential", "mean": 300}}]},
+    "demand": {"items": [{"item": "a", "daily_total": [100, 100, 100, 100, 100, 0, 0]}]},
+    "behaviour": )";
+  const auto s = hallsim::layout::parse_scenario_file(
+                     head + R"({"return_share": 0.7, "return_min_days": 2, "return_max_days": 4}})")
+                     .scenario;
+  EXPECT_EQ(s.behaviour.return_share, 0.7);
+  EXPECT_EQ(s.behaviour.return_min_days, 2);
+  EXPECT_EQ(s.behaviour.return_max_days, 4);
+  const auto d = hallsim::layout::parse_scenario_file(head + "{}}").scenario;
+  EXPECT_EQ(d.behaviour.return_share, 0.0);
+  EXPECT_EQ(d.behaviour.return_min_days, 1);
+  EXPECT_EQ(d.behaviour.return_max_days, 5);
+  try {
+    (void)hallsim::layout::parse_scenario_file(
+        head + R"({"return_share": 0.5, "return_min_days": 6}})", "r.json");
+    FAIL() << "accepted";
+  } catch (const hallsim::layout::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].pointer, "/behaviour/return_max_days");
+    EXPECT_EQ(e.diagnostics()[0].message, "return_max_days 5 is below return_min_days 6");
+  }
+}
+
 TEST(ScenarioLoader, ARuleForACounterThePlanLacksIsNamedWithItsPointer) {
   auto s = load_scenario_file(sample("town-center-weekday.json")).scenario;
   hallsim::sim::DynamicRule rule;
