@@ -245,12 +245,31 @@ std::vector<double> BatchResult::values(std::size_t kpi) const {
   return v;
 }
 
+namespace {
+
+/// Waits counted by minute: element k holds the waits in (k, k + 1] minutes (0 in element 0).
+std::vector<std::uint64_t> waits_by_minute(const sim::Quantiles& waits) {
+  const std::size_t n = waits.count();
+  std::vector<std::uint64_t> counts;
+  std::uint64_t below = 0;  // waits of at most k minutes
+  while (below < n) {
+    const double share = waits.fraction_at_most(60.0 * static_cast<double>(counts.size() + 1));
+    const auto upto = static_cast<std::uint64_t>(std::llround(share * static_cast<double>(n)));
+    counts.push_back(upto - below);
+    below = upto;
+  }
+  return counts;
+}
+
+}  // namespace
+
 BatchResult run_batch(const sim::HallModel& model, const BatchSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
   const auto n = static_cast<std::size_t>(settings.replications);
   BatchResult out;
   out.kpi_values.resize(n);
   std::vector<std::vector<sim::SeriesBin>> series(settings.series ? n : 0);
+  std::vector<std::vector<std::uint64_t>> minutes(settings.wait_minutes ? n : 0);
   std::vector<std::uint64_t> visitors(n, 0);
   unsigned threads = settings.threads > 0 ? settings.threads : std::thread::hardware_concurrency();
   threads = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(n)));
@@ -276,6 +295,9 @@ BatchResult run_batch(const sim::HallModel& model, const BatchSettings& settings
       visitors[rep] = r.arrived;
       if (settings.series) {
         series[rep] = std::move(r.series);
+      }
+      if (settings.wait_minutes) {
+        minutes[rep] = waits_by_minute(r.waits.quantiles);
       }
       if (rep == 0) {
         const std::lock_guard<std::mutex> lock(first_mutex);
@@ -307,6 +329,12 @@ BatchResult run_batch(const sim::HallModel& model, const BatchSettings& settings
   progress.show(n);
   progress.done();
   out.kpi_names = std::move(names);
+  for (const auto& rep : minutes) {  // whole numbers: the sum is the same in any order
+    out.wait_minutes.resize(std::max(out.wait_minutes.size(), rep.size()), 0);
+    for (std::size_t k = 0; k < rep.size(); ++k) {
+      out.wait_minutes[k] += rep[k];
+    }
+  }
   for (auto v : visitors) {
     out.visitors += v;
   }
@@ -411,6 +439,7 @@ struct SimulateOptions {
   std::string trace_format = "csv";
   std::string first_day;
   unsigned threads = 0;
+  std::string charts_dir;  // empty: no charts
 };
 
 std::string fixed(double x, int digits) {
@@ -743,9 +772,24 @@ int run_simulate(const SimulateOptions& o) {
   bs.first_day = first_day;
   bs.threads = o.threads;
   bs.trace_first = !o.out_dir.empty();
-  bs.series = !o.out_dir.empty();
+  bs.series = !o.out_dir.empty() || !o.charts_dir.empty();
+  bs.wait_minutes = !o.charts_dir.empty();
   bs.progress_label = "simulating";
+  if (!o.charts_dir.empty()) {  // before simulating, so that a bad folder costs no waiting
+    std::error_code ec;
+    std::filesystem::create_directories(o.charts_dir, ec);
+    if (ec || !std::filesystem::is_directory(o.charts_dir)) {
+      std::cerr << "hallsim simulate: cannot create the chart folder " << o.charts_dir << ": "
+                << (ec ? ec.message() : std::string("a file of that name is in the way"))
+                << "; choose a folder you may write to\n";
+      return kExitBadInput;
+    }
+  }
   const BatchResult b = run_batch(model, bs);
+  std::vector<std::string> charts;
+  if (!o.charts_dir.empty()) {
+    charts = write_batch_charts(batch_charts(model, b, bs), o.charts_dir);
+  }
 
   if (!o.out_dir.empty()) {
     const std::filesystem::path dir(o.out_dir);
@@ -778,6 +822,13 @@ int run_simulate(const SimulateOptions& o) {
     std::cout << summary.dump(2) << "\n";
   } else {
     print_report(std::cout, model, b, bs, notes, o.out_dir, trace_file);
+    if (!charts.empty()) {
+      std::cout << "Charts in " << o.charts_dir << ":";
+      for (const auto& c : charts) {
+        std::cout << " " << c;
+      }
+      std::cout << "\n";
+    }
   }
   if (isatty(STDERR_FILENO) == 1) {
     std::cerr << "simulated " << b.visitors << " visitors in " << fixed(b.seconds, 2) << " s ("
@@ -826,6 +877,9 @@ void add_simulate_command(CLI::App& app, CommandBody& chosen) {
                   "weekday of day 0 (mon..sun; default: the scenario's, else mon)")
       ->check(CLI::IsMember({"mon", "tue", "wed", "thu", "fri", "sat", "sun"}));
   cmd->add_option("--threads", o->threads, "worker threads (default: every core)");
+  cmd->add_option("--charts", o->charts_dir,
+                  "folder for chart-queue.png, chart-waits.png and chart-utilisation.png "
+                  "(drawn with an X display: run under xvfb-run -a on a server)");
   cmd->callback([o, &chosen] {
     chosen = [o]() -> int {
       try {

@@ -17,6 +17,7 @@
 #include "commands.hpp"
 #include "hallsim/layout/diagnostics.hpp"
 #include "hallsim/layout/plan.hpp"
+#include "hallsim/render/charts.hpp"
 #include "hallsim/sim/hall.hpp"
 #include "hallsim/sim/scenario.hpp"
 #include "hallsim/sim/stats.hpp"
@@ -62,6 +63,7 @@ struct BatchSettings {
   unsigned threads = 0;        ///< 0: every hardware thread
   bool trace_first = false;    ///< keep the trace of replication 0
   bool series = false;         ///< average the 15-minute series over replications
+  bool wait_minutes = false;   ///< count the waits of every replication by minute
   std::string progress_label;  ///< non-empty: a progress bar on stderr when it is a terminal
 };
 
@@ -85,7 +87,10 @@ struct BatchResult {
   std::vector<std::vector<double>> kpi_values;  ///< [replication][kpi]
   std::vector<AveragedBin> series;
   sim::HallResult first;  ///< replication 0 (with its trace when asked)
-  double seconds = 0.0;   ///< wall-clock time of the batch
+  /// Waits of all replications by minute (BatchSettings::wait_minutes): element k counts the
+  /// waits in (k, k + 1] minutes, element 0 also waits of 0.
+  std::vector<std::uint64_t> wait_minutes;
+  double seconds = 0.0;  ///< wall-clock time of the batch
   std::uint64_t visitors = 0;
 
   /// Mean and 95% t interval of one KPI over the replications where it was measured.
@@ -131,6 +136,23 @@ std::string replications_text(const BatchResult& batch);
 
 /// Prints every diagnostic of `e` on stderr; returns kExitBadInput.
 int report_input_error(const layout::InputError& e);
+
+/// The three charts of a batch (cmd_simulate_charts.cpp): the first day's 15-minute series
+/// (needs BatchSettings::series), the waits of every replication (needs wait_minutes) with the
+/// 15-minute target and the mean P90, each counter's utilisation with its interval.
+struct BatchCharts {
+  render::QueueChartData queue;
+  render::WaitChartData waits;
+  render::UtilisationChartData utilisation;
+};
+BatchCharts batch_charts(const sim::HallModel& model, const BatchResult& batch,
+                         const BatchSettings& settings);
+
+/// Draws `charts` into `folder` as chart-queue.png, chart-waits.png, chart-utilisation.png
+/// (each written atomically) and returns the file names. Throws layout::InputError for a folder
+/// that cannot be written or a font that cannot be read, OutputError without an X display.
+std::vector<std::string> write_batch_charts(const BatchCharts& charts,
+                                            const std::filesystem::path& folder);
 
 /// `hallsim simulate`.
 void add_simulate_command(CLI::App& app, CommandBody& chosen);
