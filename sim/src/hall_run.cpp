@@ -489,9 +489,11 @@ class HallRun {
     }
     x.stages = static_cast<std::uint32_t>(stages_.size()) - x.first_stage;
     // Drawn last, so that every earlier draw is what it was before returns were modelled.
-    x.return_u = rng.uniform01();
-    x.return_delay_u = rng.uniform01();
-    x.return_time_u = rng.uniform01();
+    if (sc.behaviour.return_share > 0.0) {
+      x.return_u = rng.uniform01();
+      x.return_delay_u = rng.uniform01();
+      x.return_time_u = rng.uniform01();
+    }
   }
 
   /// One counter visit; a visitor who comes back `with_materials` cannot miss them again.
