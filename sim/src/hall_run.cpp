@@ -235,9 +235,7 @@ class HallRun {
   }
 
   void run() {
-    for (int d = 0; d < s_.days; ++d) {
-      sim_.schedule_at(static_cast<double>(d) * kDaySeconds, [this, d] { begin_day(d); });
-    }
+    sim_.schedule_at(0.0, [this] { begin_day(0); });
     sim_.run();
     finish();
   }
@@ -250,6 +248,15 @@ class HallRun {
   }
 
   void begin_day(int d) {
+    start_day(d);
+    // Scheduled after the day's own events, so that at midnight the ending day's closing
+    // (a hall open until 24:00) fires before the next day begins, not after it.
+    if (d + 1 < s_.days) {
+      sim_.schedule_at(static_cast<double>(d + 1) * kDaySeconds, [this, d] { begin_day(d + 1); });
+    }
+  }
+
+  void start_day(int d) {
     const CompiledDay& day = weekday(d);
     day_ = d;
     day_start_ = static_cast<double>(d) * kDaySeconds;

@@ -81,6 +81,24 @@ TEST(HallModel, TwoCountersFixedServiceGiveTheHandComputedSchedule) {
   EXPECT_DOUBLE_EQ(r.counter_busy[1], 600.0);
 }
 
+TEST(HallModel, AHallOpenUntilMidnightServesTheNextDaysWalkInsToo) {
+  // Open 0:00–24:00 every day: day 1 closes at the very moment day 2 begins. Day 1's
+  // closing must not leave day 2 closed: its walk-ins are served like day 1's.
+  const HallModel model(samples::plain_hall(1),
+                        samples::single_queue(6.0, DistributionSpec::fixed(60.0)));
+  RunSettings settings = traced();
+  settings.days = 2;
+  const HallResult r = model.run(settings);
+  EXPECT_TRUE(check_trace(model, r, settings).empty());
+  std::size_t day_two = 0;
+  for (const auto& x : events_of(r, TraceEvent::arrive)) {
+    day_two += x.time >= kDaySeconds ? 1 : 0;
+  }
+  EXPECT_GT(day_two, 100U);  // 6 an hour for 24 hours: 144 expected
+  EXPECT_EQ(r.sent_home, 0U);
+  EXPECT_EQ(r.served, r.arrived);
+}
+
 TEST(HallModel, TownCentreDayKeepsEveryInvariant) {
   const HallModel model(samples::town_center_hall(), samples::town_center_weekday());
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
