@@ -14,6 +14,7 @@ void add_commands(CLI::App& app, CommandBody& chosen) {
   add_render_command(app, chosen);
   add_simulate_command(app, chosen);
   add_compare_command(app, chosen);
+  add_tune_command(app, chosen);
   add_fit_command(app, chosen);
   add_demo_command(app, chosen);
 }

@@ -34,5 +34,7 @@ void add_render_command(CLI::App& app, CommandBody& chosen);
 void add_egress_command(CLI::App& app, CommandBody& chosen);
 void add_simulate_command(CLI::App& app, CommandBody& chosen);
 void add_compare_command(CLI::App& app, CommandBody& chosen);
+void add_tune_command(CLI::App& app, CommandBody& chosen);
+void add_size_command(CLI::App& app, CommandBody& chosen);
 
 }  // namespace hallsim::app

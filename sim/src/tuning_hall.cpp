@@ -611,6 +611,12 @@ DayBatch HallTuning::simulate(const StaffingTable* table, int replications,
   return run(m, replications, seed);
 }
 
+DayBatch HallTuning::simulate_scenario(const Scenario& scenario, int replications,
+                                       std::uint64_t seed) const {
+  const HallModel m(model_.layout(), scenario);
+  return run(m, replications, seed);
+}
+
 DayBatch HallTuning::run(const HallModel& m, int replications, std::uint64_t seed) const {
   DayBatch batch;
   batch.periods = grid_.count();
@@ -640,6 +646,7 @@ DayBatch HallTuning::run(const HallModel& m, int replications, std::uint64_t see
     out.peak_waiting = res.peak_waiting;
     out.peak_in_hall = res.peak_in_hall;
     out.arrived = res.arrived;
+    out.counter_open = res.counter_open;
     out.occupancy.assign(sample_at.size() * groups, 0);
 
     struct Open {

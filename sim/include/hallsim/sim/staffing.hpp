@@ -72,6 +72,7 @@ struct DayRecord {
   int peak_waiting = 0;
   int peak_in_hall = 0;
   std::uint64_t arrived = 0;
+  std::vector<double> counter_open;  ///< seconds each counter was staffed (HallResult)
 };
 
 /// Replications of one day under one staffing.
@@ -146,6 +147,9 @@ class HallTuning {
   Scenario scenario_with(const StaffingTable& table) const;
   /// Simulates the scenario's own staffing (table null) or a table's.
   DayBatch simulate(const StaffingTable* table, int replications, std::uint64_t seed) const;
+  /// Simulates another scenario (e.g. the tuned one with a dynamic rule) in the same hall.
+  /// Throws ScenarioError when it does not fit the hall.
+  DayBatch simulate_scenario(const Scenario& scenario, int replications, std::uint64_t seed) const;
 
  private:
   DayBatch run(const HallModel& model, int replications, std::uint64_t seed) const;
