@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "hallsim/render/palette.hpp"
+#include "heat.hpp"
 #include "names.hpp"
 #include "painter.hpp"
 
@@ -165,6 +166,12 @@ std::vector<LegendSection> legend_for(const layout::Plan& plan, const Overlays& 
   }
   if (!analysis.entries.empty()) {
     legend.push_back(std::move(analysis));
+  }
+  if (overlays.heat) {
+    legend.push_back(density_legend(*overlays.heat));
+  }
+  if (overlays.snapshot) {
+    legend.push_back(snapshot_legend(*overlays.snapshot));
   }
   if (overlays.check && !overlays.check->plan_wide.empty()) {
     LegendSection whole{"整体不符合 Failing for the plan as a whole", {}};

@@ -10,8 +10,10 @@
 #include "hallsim/layout/diagnostics.hpp"
 #include "hallsim/render/palette.hpp"
 #include "hallsim/render/picture.hpp"
+#include "heat.hpp"
 #include "names.hpp"
 #include "painter.hpp"
+#include "snapshot.hpp"
 
 namespace hallsim::render {
 
@@ -155,6 +157,10 @@ RenderedPlan render_plan(const layout::Plan& plan, const Overlays& overlays,
   }
   detail::draw_level_changes(painter);
   detail::draw_furniture(painter);
+  if (overlays.heat) {
+    // Over the furniture: people sit on the seats and stand at the counters' edges.
+    detail::draw_density_map(painter, *overlays.heat);
+  }
   detail::draw_walls(painter);
   detail::draw_openings(painter);
   detail::draw_points_of_interest(painter);
@@ -170,6 +176,14 @@ RenderedPlan render_plan(const layout::Plan& plan, const Overlays& overlays,
                         {static_cast<double>(options.margin_px), legend_top});
   }
   result.image = canvas.finish();
+  if (overlays.snapshot) {
+    // The moving parts at the picture's own size, as the viewer draws them over its frames.
+    sf::Font moving;
+    detail::load_font(moving,
+                      resolve_font_file(options.font_file, std::getenv(kFontEnvironmentVariable)));
+    result.image = detail::with_snapshot(result.image, moving, plan, frame, *overlays.snapshot,
+                                         text, options.margin_px);
+  }
   return result;
 }
 

@@ -3,6 +3,7 @@
 /// What can be drawn over a plan: analysis results as plain inputs (a scalar grid, polylines,
 /// marked points), so that any analysis can hand its findings to the renderer in a few lines.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,11 +72,54 @@ struct CheckOverlay {
   std::vector<CheckMark> plan_wide;
 };
 
+/// Where people were over a simulated day: time-averaged people per square metre on a grid.
+struct HeatOverlay {
+  /// People per m², averaged over the period; NaN or 0 where nobody was (drawn bare).
+  ScalarGrid density;
+  double scale_max = 1.0;  ///< the top of the colour scale, people per m² (> 0)
+  /// What the legend calls it, "中文 English", e.g. "候办密度 Waiting (people per m²)".
+  std::string title;
+  std::string period;  ///< the averaging period as the legend shows it, e.g. "08:30–17:00"
+};
+
+/// What a visitor is doing at a moment, as a snapshot colours it.
+enum class VisitorState : std::uint8_t {
+  walking,           ///< on the way between two places
+  in_line,           ///< queueing at the ticket machine, the guidance desk or the kiosks
+  waiting_seated,    ///< holding a ticket, on a seat
+  waiting_standing,  ///< holding a ticket, no seat free
+  at_kiosk,          ///< using a self-service kiosk
+  being_served,      ///< at a counter (service window)
+  at_guidance_desk,  ///< consulting, or with a complaint, at the guidance desk
+};
+
+/// One visitor in a snapshot.
+struct VisitorDot {
+  layout::Point position = layout::Point::Zero();
+  VisitorState state = VisitorState::walking;
+};
+
+/// One counter in a snapshot: staffed or not at that moment.
+struct CounterStatus {
+  std::string counter;  ///< the counter's id in the plan
+  bool open = false;    ///< staffed (a closed counter is veiled grey)
+};
+
+/// The hall at one moment of a simulated day: visitors as dots by state, counters open or
+/// closed, and the clock.
+struct SnapshotOverlay {
+  std::string clock;  ///< shown at the top right, e.g. "周二 Tue 10:30"
+  std::vector<VisitorDot> visitors;
+  std::vector<CounterStatus> counters;
+};
+
 /// Everything that may be drawn over the plan; each part is optional.
 struct Overlays {
   std::optional<EgressOverlay> egress;
   std::optional<AccessOverlay> access;
   std::optional<CheckOverlay> check;
+  std::optional<HeatOverlay> heat;
+  std::optional<SnapshotOverlay> snapshot;
 };
 
 }  // namespace hallsim::render

@@ -1,0 +1,87 @@
+#include "heat.hpp"
+
+#include <array>
+#include <cassert>
+#include <cmath>
+#include <cstdio>
+
+#include "hallsim/render/playback.hpp"
+#include "snapshot.hpp"
+
+namespace hallsim::render::detail {
+
+namespace {
+
+std::string number(double value) {
+  std::array<char, 32> text{};
+  std::snprintf(text.data(), text.size(), "%g", std::round(value * 1000.0) / 1000.0);
+  return text.data();
+}
+
+}  // namespace
+
+void draw_density_map(Painter& p, const HeatOverlay& heat) {
+  const ScalarGrid& grid = heat.density;
+  assert(grid.columns >= 0 && grid.rows >= 0 &&
+         grid.values.size() ==
+             static_cast<std::size_t>(grid.columns) * static_cast<std::size_t>(grid.rows));
+  assert(heat.scale_max > 0.0);
+  std::vector<std::array<Pixel, 4>> cells;
+  std::vector<Rgba> colours;
+  for (int r = 0; r < grid.rows; ++r) {
+    for (int c = 0; c < grid.columns; ++c) {
+      const double value = grid.at(c, r);
+      if (!(value > 0.0)) {
+        continue;  // nobody there (or no floor): the plan shows bare
+      }
+      const Point sw = grid.origin + Point(c * grid.cell, r * grid.cell);
+      const Point ne = sw + Point(grid.cell, grid.cell);
+      cells.push_back(
+          {p.px(Point(sw.x(), ne.y())), p.px(ne), p.px(Point(ne.x(), sw.y())), p.px(sw)});
+      colours.push_back(with_alpha(density_colour(value, heat.scale_max), kDensityAlpha));
+    }
+  }
+  p.canvas.fill_quads(cells, colours);
+}
+
+LegendSection density_legend(const HeatOverlay& heat) {
+  LegendSection section{heat.title + (heat.period.empty() ? "" : " · " + heat.period), {}};
+  const double step = heat.scale_max / kDensitySteps;
+  for (int k = 0; k < kDensitySteps; ++k) {
+    const double low = step * k;
+    const double high = step * (k + 1);
+    // Each swatch shows the colour at the top of its step.
+    const std::string label = k + 1 == kDensitySteps
+                                  ? number(low) + " – " + number(high) + "+ 人/m²"
+                                  : number(low) + " – " + number(high) + " 人/m²";
+    section.entries.push_back(
+        {Swatch::area, density_colour(high, heat.scale_max), "", label, {255, 255, 255, 255}});
+  }
+  return section;
+}
+
+LegendSection snapshot_legend(const SnapshotOverlay& snapshot) {
+  LegendSection section{"时刻 " + snapshot.clock + " · 在厅 " +
+                            std::to_string(snapshot.visitors.size()) + " 人 people in the hall",
+                        {}};
+  for (const VisitorState state :
+       {VisitorState::walking, VisitorState::in_line, VisitorState::waiting_seated,
+        VisitorState::waiting_standing, VisitorState::at_kiosk, VisitorState::being_served,
+        VisitorState::at_guidance_desk}) {
+    section.entries.push_back(
+        {Swatch::disc, visitor_colour(state), "", state_label(state), {255, 255, 255, 255}});
+  }
+  section.entries.push_back({Swatch::disc,
+                             kOpenCounter,
+                             "",
+                             "开放窗口 Counter open (clerk's place)",
+                             {255, 255, 255, 255}});
+  section.entries.push_back({Swatch::area,
+                             {150, 150, 150, 255},
+                             "",
+                             "未开放窗口 Counter closed (greyed)",
+                             {255, 255, 255, 255}});
+  return section;
+}
+
+}  // namespace hallsim::render::detail
