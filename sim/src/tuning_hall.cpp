@@ -128,6 +128,19 @@ void parallel_for(std::size_t n, unsigned threads, const Job& job) {
   }
 }
 
+/// "08:30" style clock time.
+std::string clock_text(double t) {
+  const auto m = static_cast<long>(std::lround(t / 60.0));
+  std::string out = std::to_string(m / 60);
+  if (out.size() < 2) {
+    out.insert(0, 1, '0');
+  }
+  out += ':';
+  out += static_cast<char>('0' + (m % 60) / 10);
+  out += static_cast<char>('0' + m % 10);
+  return out;
+}
+
 }  // namespace
 
 const char* to_string(Verdict verdict) {
@@ -909,22 +922,46 @@ TuneResult tune(const HallTuning& problem) {
   // What bound the result.
   const auto& groups = problem.groups();
   if (!ls.meets) {
-    std::string cells;
-    for (std::size_t i = 0; i < ls.verdicts.size(); ++i) {
-      if (ls.verdicts[i].meets) {
-        continue;
+    // Per group, the stretches of the day where the target stayed out of reach.
+    std::string where;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      std::string spans;
+      if (s.target.scope == TargetScope::day) {
+        if (!ls.verdicts[g].meets) {
+          spans = "the whole day";
+        }
+      } else {
+        for (int p = 0; p < grid.count();) {
+          auto missed = [&](int q) {
+            return !ls.verdicts[static_cast<std::size_t>(q) * groups.size() + g].meets;
+          };
+          if (!missed(p)) {
+            ++p;
+            continue;
+          }
+          int end = p;
+          while (end < grid.count() && missed(end)) {
+            ++end;
+          }
+          spans += (spans.empty() ? "" : ", ") + clock_text(grid.period_begin(p)) + "-" +
+                   clock_text(grid.period_end(end - 1));
+          p = end;
+        }
       }
-      const std::size_t g = s.target.scope == TargetScope::day ? i : i % groups.size();
-      cells += (cells.empty() ? "" : "; ") + groups[g].name;
-      if (s.target.scope == TargetScope::period) {
-        cells += " in period " + std::to_string(i / groups.size() + 1);
+      if (!spans.empty()) {
+        std::string items;
+        for (std::size_t q : groups[g].queues) {
+          items += (items.empty() ? "" : ", ") + problem.model().queue_name(q);
+        }
+        where += (where.empty() ? "" : "; ") + groups[g].name + " (" + items + "): " + spans;
       }
     }
     out.notes.push_back(
-        "the search could not meet the target everywhere with the counters the "
-        "plan has" +
-        std::string(s.max_staff > 0 ? " and the staff limit" : "") + " (or within its " +
-        std::to_string(s.max_evaluations) + " simulations): " + cells);
+        "with every counter of a group open the target stays out of reach for" +
+        std::string(s.max_staff > 0 ? " (or the staff limit stops more counters for)" : "") +
+        " these visitors; more counters that may serve their items (or --all-purpose general "
+        "counters) would be needed: " +
+        where);
   }
   if (s.max_staff > 0) {
     for (int p = 0; p < out.tuned.periods(); ++p) {
