@@ -189,8 +189,9 @@ RenderedChart draw_queue_chart(const QueueChartData& data, const ChartOptions& o
 
   page.frame(upper);
   page.frame(lower);
-  std::vector<double> positions = detail::tick_values(lower.x);
+  const std::vector<double> positions = detail::tick_values(lower.x);
   std::vector<std::string> labels;
+  labels.reserve(positions.size());
   for (const double h : positions) {
     labels.push_back(clock_label(h));
   }
@@ -279,6 +280,7 @@ RenderedChart draw_wait_chart(const WaitChartData& data, const ChartOptions& opt
   page.frame(panel);
   const std::vector<double> positions = detail::tick_values(panel.x);
   std::vector<std::string> labels;
+  labels.reserve(positions.size());
   for (const double m : positions) {
     labels.push_back(detail::tick_text(m, panel.x.step));
   }

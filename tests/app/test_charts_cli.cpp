@@ -19,8 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 using hallsim::testing::run_hallsim;
 
-const std::string kPlan = std::string(HALLSIM_SOURCE_DIR) + "/floorplans/town-center.json";
-const std::string kScenario =
+const std::string plan_file = std::string(HALLSIM_SOURCE_DIR) + "/floorplans/town-center.json";
+const std::string scenario_file =
     std::string(HALLSIM_SOURCE_DIR) + "/scenarios/town-center-weekday.json";
 
 std::string read(const fs::path& p) {
@@ -42,8 +42,8 @@ class ChartsCli : public ::testing::Test {
 };
 
 TEST_F(ChartsCli, WritesThreePngsWithTheSameBytesEveryTime) {
-  const std::string args =
-      "simulate " + kPlan + " " + kScenario + " --replications 4 --seed 1 --threads 2 --charts ";
+  const std::string args = "simulate " + plan_file + " " + scenario_file +
+                           " --replications 4 --seed 1 --threads 2 --charts ";
   const auto first = run_hallsim(args + (dir_ / "a").string());
   ASSERT_EQ(first.exit_code, 0) << first.out;
   EXPECT_NE(first.out.find("Charts in " + (dir_ / "a").string() +
@@ -52,7 +52,7 @@ TEST_F(ChartsCli, WritesThreePngsWithTheSameBytesEveryTime) {
       << first.out;
   // The second run on one thread: the replications are the same whatever the threads.
   const auto second =
-      run_hallsim("simulate " + kPlan + " " + kScenario +
+      run_hallsim("simulate " + plan_file + " " + scenario_file +
                   " --replications 4 --seed 1 --threads 1 --charts " + (dir_ / "b").string());
   ASSERT_EQ(second.exit_code, 0) << second.out;
   for (const char* name : {"chart-queue.png", "chart-waits.png", "chart-utilisation.png"}) {
@@ -70,8 +70,8 @@ TEST_F(ChartsCli, WritesThreePngsWithTheSameBytesEveryTime) {
 TEST_F(ChartsCli, AFolderThatCannotBeMadeExitsTwoBeforeSimulating) {
   std::ofstream(dir_ / "plain-file") << "not a folder";
   const fs::path inside = dir_ / "plain-file" / "charts";
-  const auto r = run_hallsim("simulate " + kPlan + " " + kScenario + " --replications 2 --charts " +
-                             inside.string());
+  const auto r = run_hallsim("simulate " + plan_file + " " + scenario_file +
+                             " --replications 2 --charts " + inside.string());
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("cannot create the chart folder " + inside.string()), std::string::npos)
       << r.out;
@@ -83,8 +83,8 @@ TEST_F(ChartsCli, NoDisplayExitsTwoSayingToUseXvfb) {
   const char* saved = std::getenv("DISPLAY");
   const std::string restore = saved != nullptr ? saved : "";
   ::setenv("DISPLAY", ":987", 1);
-  const auto r = run_hallsim("simulate " + kPlan + " " + kScenario + " --replications 1 --charts " +
-                             dir_.string());
+  const auto r = run_hallsim("simulate " + plan_file + " " + scenario_file +
+                             " --replications 1 --charts " + dir_.string());
   if (restore.empty()) {
     ::unsetenv("DISPLAY");
   } else {
@@ -99,14 +99,6 @@ TEST_F(ChartsCli, NoDisplayExitsTwoSayingToUseXvfb) {
 // The numbers behind the charts, from a batch run in-process.
 class BatchChartsTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    loaded_ = new LoadedHall(load_hall(kPlan, kScenario));
-    model_ = new sim::HallModel(build_hall_model(loaded_->hall, loaded_->scenario, kScenario));
-  }
-  static void TearDownTestSuite() {
-    delete model_;
-    delete loaded_;
-  }
   static BatchSettings settings(int replications) {
     BatchSettings s;
     s.replications = replications;
@@ -117,15 +109,13 @@ class BatchChartsTest : public ::testing::Test {
     s.wait_minutes = true;
     return s;
   }
-  static LoadedHall* loaded_;
-  static sim::HallModel* model_;
+  LoadedHall loaded_ = load_hall(plan_file, scenario_file);
+  sim::HallModel model_ = build_hall_model(loaded_.hall, loaded_.scenario, scenario_file);
 };
-LoadedHall* BatchChartsTest::loaded_ = nullptr;
-sim::HallModel* BatchChartsTest::model_ = nullptr;
 
 TEST_F(BatchChartsTest, MinuteCountsHoldEveryWaitAndTheShareOverFifteenIsTheReports) {
   const BatchSettings s = settings(1);
-  const BatchResult b = run_batch(*model_, s);
+  const BatchResult b = run_batch(model_, s);
   std::uint64_t total = 0;
   std::uint64_t over = 0;
   for (std::size_t k = 0; k < b.wait_minutes.size(); ++k) {
@@ -142,7 +132,7 @@ TEST_F(BatchChartsTest, MinuteCountsHoldEveryWaitAndTheShareOverFifteenIsTheRepo
   }
   EXPECT_DOUBLE_EQ(static_cast<double>(upto_ten) / static_cast<double>(total),
                    b.first.waits.quantiles.fraction_at_most(600.0));
-  const BatchCharts charts = batch_charts(*model_, b, s);
+  const BatchCharts charts = batch_charts(model_, b, s);
   EXPECT_DOUBLE_EQ(charts.waits.share_over_target,
                    b.estimate(kpi_index(b, "share_wait_over_15_min")).mean);
   EXPECT_DOUBLE_EQ(*charts.waits.p90_minutes, b.estimate(kpi_index(b, "wait_p90_min")).mean);
@@ -150,8 +140,8 @@ TEST_F(BatchChartsTest, MinuteCountsHoldEveryWaitAndTheShareOverFifteenIsTheRepo
 
 TEST_F(BatchChartsTest, ChartsCarryTheBatchsNumbers) {
   const BatchSettings s = settings(3);
-  const BatchResult b = run_batch(*model_, s);
-  const BatchCharts charts = batch_charts(*model_, b, s);
+  const BatchResult b = run_batch(model_, s);
+  const BatchCharts charts = batch_charts(model_, b, s);
 
   // Queue: the first day's bins as series.csv gives them, in hours; lunch 12:00 to 13:30.
   ASSERT_FALSE(charts.queue.bins.empty());
@@ -183,7 +173,7 @@ TEST_F(BatchChartsTest, ChartsCarryTheBatchsNumbers) {
   EXPECT_DOUBLE_EQ(std::fmod(15.0, charts.waits.bin_minutes), 0.0);
 
   // Utilisation: one bar per counter of the plan, as the report's per-counter lines.
-  const auto& counters = model_->layout().counters;
+  const auto& counters = model_.layout().counters;
   ASSERT_EQ(charts.utilisation.counters.size(), counters.size());
   for (std::size_t i = 0; i < counters.size(); ++i) {
     const sim::Estimate e = b.estimate(kpi_index(b, "counter." + counters[i].id + ".utilisation"));
