@@ -110,8 +110,13 @@ class Allocator {
     }
     return std::nullopt;
   }
+  /// Takes place `i` as another's count has it (a free place stays free for the next take()).
+  void take_at(std::size_t i) {
+    assert(i < taken_.size());
+    taken_[i] = true;
+  }
   void release(std::size_t i) {
-    assert(i < taken_.size() && taken_[i]);
+    assert(i < taken_.size());
     taken_[i] = false;
   }
   std::size_t size() const { return taken_.size(); }
@@ -155,6 +160,7 @@ class Builder {
   void leave_waiting(std::uint32_t visitor, double t);
   void release_all(std::uint32_t visitor, double t);
   std::size_t counter_of(const sim::TraceRecord& r, std::size_t index);
+  std::optional<std::size_t> recorded_seat(const sim::TraceRecord& r, std::size_t index);
   void apply(const sim::TraceRecord& r, std::size_t index);
 
   const layout::NavGraph& graph_;
@@ -175,6 +181,7 @@ class Builder {
   std::optional<Allocator> desk_;
   std::deque<std::uint32_t> standing_order_;  // standing visitors, longest-standing first
   bool counter_records_ = false;              // the trace has counter_open/counter_close
+  bool seat_records_ = false;                 // the trace numbers the seats (and has sit)
 };
 
 Point Builder::element_point(const std::string& id, std::size_t spot) {
@@ -433,8 +440,9 @@ void Builder::leave_waiting(std::uint32_t visitor, double t) {
   if (h.seat) {
     const std::size_t seat = *h.seat;
     h.seat.reset();
-    // Standing visitors sit as seats free up, the longest standing first.
-    if (!standing_order_.empty()) {
+    // Standing visitors sit as seats free up, the longest standing first (unless the trace
+    // says who sits where, in its sit records).
+    if (!seat_records_ && !standing_order_.empty()) {
       const std::uint32_t next = standing_order_.front();
       standing_order_.pop_front();
       Holding& n = holding_[next];
@@ -460,6 +468,21 @@ void Builder::release_all(std::uint32_t visitor, double t) {
     desk_->release(*h.desk_place);
     h.desk_place.reset();
   }
+}
+
+std::optional<std::size_t> Builder::recorded_seat(const sim::TraceRecord& r, std::size_t index) {
+  const auto seat = static_cast<std::size_t>(r.seat);
+  if (r.seat < 0 || seat >= data_.seats.size()) {
+    problems_.push_back({source_, "",
+                         "trace record " + std::to_string(index + 1) + " seats visitor " +
+                             std::to_string(r.visitor) + " on seat " + std::to_string(r.seat) +
+                             ", but the plan's seat rows hold " +
+                             std::to_string(data_.seats.size()) + " seats",
+                         "play the trace over the plan it was simulated with"});
+    return std::nullopt;
+  }
+  seats_->take_at(seat);
+  return seat;
 }
 
 std::size_t Builder::counter_of(const sim::TraceRecord& r, std::size_t index) {
@@ -566,7 +589,10 @@ void Builder::apply(const sim::TraceRecord& r, std::size_t index) {
     case sim::TraceEvent::wait: {
       leave_line(v, t);
       h.waiting_since = t;
-      if (r.detail == 0) {
+      if (r.seat >= 0) {
+        seat_records_ = true;
+        h.seat = recorded_seat(r, index);
+      } else if (r.detail == 0) {
         h.seat = seats_->take();
       }
       if (h.seat) {
@@ -576,6 +602,24 @@ void Builder::apply(const sim::TraceRecord& r, std::size_t index) {
         standing_order_.push_back(v);
         put(v, t, VisitorState::waiting_standing, standing_places_[h.standing.value_or(0)]);
       }
+      return;
+    }
+    case sim::TraceEvent::sit: {
+      seat_records_ = true;
+      const std::optional<std::size_t> seat = recorded_seat(r, index);
+      if (!seat) {
+        return;
+      }
+      if (h.standing) {
+        standing_->release(*h.standing);
+        h.standing.reset();
+        standing_order_.erase(std::find(standing_order_.begin(), standing_order_.end(), v));
+      }
+      if (h.seat) {
+        seats_->release(*h.seat);
+      }
+      h.seat = seat;
+      put(v, t, VisitorState::waiting_seated, data_.seats[*seat]);
       return;
     }
     case sim::TraceEvent::call: {

@@ -153,6 +153,32 @@ TEST(Playback, WaitersTakeTheLowestFreeSeatAndAStanderSitsWhenOneFrees) {
   EXPECT_EQ(playback.visitor_at(0, 100.0)->state, VisitorState::walking);
 }
 
+TEST(Playback, SeatNumbersOfTheTraceAreTheSeatsOfThePlanInOrder) {
+  // The model numbers the seats 0 .. 3 along the row; its sit record moves a stander to one.
+  std::vector<sim::TraceRecord> trace{
+      record(0, 0, TraceEvent::arrive),
+      record(0, 0, TraceEvent::wait, Spot::waiting_area),
+      record(0, 1, TraceEvent::arrive),
+      record(0, 1, TraceEvent::wait, Spot::waiting_area, 0, -1, 1),
+      record(50, 0, TraceEvent::call, Spot::counter, 0, 0),
+      record(50, 0, TraceEvent::walk, Spot::counter, 8, 0),
+      record(50, 1, TraceEvent::sit, Spot::waiting_area),
+      record(58, 0, TraceEvent::service_start, Spot::counter, 0, 0)};
+  trace[1].seat = 2;
+  trace[6].seat = 2;
+  const Playback playback(graph(), hall(), trace);
+  EXPECT_NEAR(playback.visitor_at(0, 10.0)->position.x(), 2.0, 1e-12);
+  EXPECT_EQ(playback.visitor_at(1, 10.0)->state, VisitorState::waiting_standing);
+  const auto sat = playback.visitor_at(1, 55.0);
+  ASSERT_TRUE(sat);
+  EXPECT_EQ(sat->state, VisitorState::waiting_seated);
+  EXPECT_NEAR(sat->position.x(), 2.0, 1e-12);
+  EXPECT_NEAR(sat->position.y(), 3.25, 1e-12);
+  // A seat the plan lacks is refused.
+  trace[6].seat = 4;
+  EXPECT_THROW(Playback(graph(), hall(), trace), layout::InputError);
+}
+
 TEST(Playback, PeopleInLineStandOneSpacingApartAndMoveUp) {
   // Three walk to the ticket machine at once (no time to walk); the first takes a ticket at
   // 30 s and leaves the line.
