@@ -1008,3 +1008,192 @@ Scenario all_purpose_general(Scenario scenario, const HallLayout& layout) {
 }
 
 }  // namespace hallsim::sim
+
+// ------------------------------------------------------------------ sizing
+
+namespace hallsim::sim {
+
+namespace {
+
+/// Expected walk-ins of a weekday (before kiosks), from the demand as the model spreads it.
+double expected_walk_ins(const Scenario& s, Weekday day) {
+  const DayHours& h = s.calendar.days[static_cast<std::size_t>(day)];
+  if (!h.open) {
+    return 0.0;
+  }
+  const double close = std::max(h.close_time, h.extended_until);
+  double total = 0.0;
+  for (const ItemDemand& d : s.demand.items) {
+    const std::array<double, 24> rate = hourly_rates(d, day, h.open_time, close);
+    for (std::size_t k = 0; k < 24; ++k) {
+      const double a = std::max(h.open_time, static_cast<double>(k) * kHourSeconds);
+      const double b = std::min(close, static_cast<double>(k + 1) * kHourSeconds);
+      if (b > a) {
+        total += rate[k] * (b - a) / kHourSeconds;
+      }
+    }
+  }
+  return total;
+}
+
+/// A hall of `count[t]` counters of each type, the named counters once each, no walking.
+HallLayout synthetic_hall(const std::vector<std::string>& types, const std::vector<int>& count,
+                          const std::vector<std::string>& named, int kiosks) {
+  HallLayout hall;
+  hall.name = "sized hall";
+  for (std::size_t t = 0; t < types.size(); ++t) {
+    for (int k = 0; k < count[t]; ++k) {
+      std::string id = types[t];
+      id += '-';
+      id += std::to_string(k + 1);
+      hall.counters.push_back({id, "", types[t]});
+    }
+  }
+  for (const std::string& id : named) {
+    hall.counters.push_back({id, "", "departmental_composite"});
+  }
+  hall.kiosks = kiosks;
+  hall.ticket_machines = 1;
+  hall.seats = 100000;  // nobody stands: standing would shorten patience and hide the demand
+  return hall;
+}
+
+}  // namespace
+
+SizeResult size_hall(const Scenario& given, TuneSettings settings, bool use_day) {
+  SizeResult out;
+  // From demand alone: the staffing of an existing hall (shifts, lunch and evening counters,
+  // closed counters, rules) names counters the new hall does not have.
+  Scenario scenario = given;
+  scenario.staffing.shifts.clear();
+  scenario.staffing.closed_counters.clear();
+  scenario.staffing.rules.clear();
+  scenario.calendar.lunch_counters.clear();
+  scenario.calendar.extended_counters.clear();
+  // Counters an item names by id become a type of their own ("like c09/c12"), so that the new
+  // hall may have as many of them as the demand needs.
+  for (ServiceItem& item : scenario.catalogue.items) {
+    if (item.counters.empty()) {
+      continue;
+    }
+    std::string type = "like ";
+    for (std::size_t k = 0; k < item.counters.size(); ++k) {
+      type += (k == 0 ? "" : "/") + item.counters[k];
+    }
+    if (!contains(item.counter_types, type)) {
+      item.counter_types.push_back(type);
+    }
+    item.counters.clear();
+  }
+  if (!use_day) {
+    double best = -1.0;
+    for (int w = 0; w < kWeekdays; ++w) {
+      const double n = expected_walk_ins(scenario, static_cast<Weekday>(w));
+      if (scenario.calendar.days[static_cast<std::size_t>(w)].open && n > best) {
+        best = n;
+        settings.day = static_cast<Weekday>(w);
+      }
+    }
+  }
+  out.day = settings.day;
+  // The counter types the catalogue names, the counters it names by id, and a complaint
+  // window when a visit can fail that way.
+  std::vector<std::string> types, named;
+  bool complaints = false;
+  for (const ServiceItem& item : scenario.catalogue.items) {
+    for (const std::string& t : item.counter_types) {
+      if (!contains(types, t)) {
+        types.push_back(t);
+      }
+    }
+    for (const std::string& id : item.counters) {
+      if (!contains(named, id)) {
+        named.push_back(id);
+      }
+    }
+    complaints = complaints || item.cannot_be_done > 0.0;
+  }
+  if (complaints && !contains(types, "cannot_get_it_done")) {
+    types.emplace_back("cannot_get_it_done");
+  }
+  // Kiosks for the kiosk users at the busiest hour (Erlang C on the kiosk time).
+  const DayHours& hours = scenario.calendar.days[static_cast<std::size_t>(settings.day)];
+  const double close = std::max(hours.close_time, hours.extended_until);
+  std::array<double, 24> kiosk_rate{};
+  double kiosk_time = 0.0, kiosk_weight = 0.0;
+  for (const ItemDemand& d : scenario.demand.items) {
+    const auto it = std::find_if(scenario.catalogue.items.begin(), scenario.catalogue.items.end(),
+                                 [&d](const ServiceItem& i) { return i.id == d.item; });
+    if (it == scenario.catalogue.items.end() || it->kiosk_share <= 0.0) {
+      continue;
+    }
+    const std::array<double, 24> rate = hourly_rates(d, settings.day, hours.open_time, close);
+    for (std::size_t h = 0; h < 24; ++h) {
+      kiosk_rate[h] += rate[h] * it->kiosk_share;
+      kiosk_time += rate[h] * it->kiosk_share * mean_of(it->kiosk_time);
+      kiosk_weight += rate[h] * it->kiosk_share;
+    }
+  }
+  if (kiosk_weight > 0.0) {
+    const double es = kiosk_time / kiosk_weight;
+    const double peak = *std::max_element(kiosk_rate.begin(), kiosk_rate.end());
+    out.kiosks = std::max(
+        1, erlang_staffing(settings.target, peak / kHourSeconds, es, mean_patience(scenario)));
+  }
+  // First pass: one counter of each type, for the groups and their offered loads; the
+  // simulated hall then gets the offered load's peak plus room to spare.
+  std::vector<int> count(types.size(), 1);
+  std::vector<int> size(types.size(), 1);
+  {
+    TuneSettings probe = settings;
+    const HallTuning first(synthetic_hall(types, count, named, out.kiosks), scenario, probe);
+    const StaffingTable mol = first.mol();
+    for (std::size_t g = 0; g < first.groups().size(); ++g) {
+      const CounterGroup& group = first.groups()[g];
+      const auto t = std::find(types.begin(), types.end(), group.type);
+      if (group.counters.size() != 1 || t == types.end() ||
+          contains(named, first.model().layout().counters[group.counters[0]].id)) {
+        continue;
+      }
+      int peak = 0;
+      for (int p = 0; p < mol.periods(); ++p) {
+        peak = std::max(peak, mol.at(p, static_cast<int>(g)));
+      }
+      size[static_cast<std::size_t>(t - types.begin())] = std::max(1, peak + 2 + peak / 2);
+    }
+  }
+  const HallTuning problem(synthetic_hall(types, size, named, out.kiosks), scenario, settings);
+  out.tuning = tune(problem);
+  out.groups = problem.groups();
+  for (int g = 0; g < out.tuning.tuned.groups(); ++g) {
+    int peak = 0;
+    for (int p = 0; p < out.tuning.tuned.periods(); ++p) {
+      peak = std::max(peak, out.tuning.tuned.at(p, g));
+    }
+    out.counters.push_back(peak);
+  }
+  // The sized hall: as many counters of each type as its groups need at their peak.
+  std::vector<int> sized(types.size(), 0);
+  for (std::size_t g = 0; g < out.groups.size(); ++g) {
+    const auto t = std::find(types.begin(), types.end(), out.groups[g].type);
+    const bool is_named =
+        contains(named, problem.model().layout().counters[out.groups[g].counters[0]].id);
+    if (t != types.end() && !is_named) {
+      sized[static_cast<std::size_t>(t - types.begin())] += out.counters[g];
+    }
+  }
+  out.hall = synthetic_hall(types, sized, named, out.kiosks);
+  // Seats: the peak number waiting for a call in each fresh replication of the tuned day.
+  const DayBatch b =
+      problem.simulate(&out.tuning.tuned, settings.verify_replications, settings.verify_seed);
+  std::vector<double> peaks;
+  for (const DayRecord& r : b.runs) {
+    peaks.push_back(static_cast<double>(r.peak_waiting));
+  }
+  out.peak_waiting = t_interval(peaks);
+  std::sort(peaks.begin(), peaks.end());
+  out.seats_p95 = type7_quantile(peaks, 0.95);
+  return out;
+}
+
+}  // namespace hallsim::sim

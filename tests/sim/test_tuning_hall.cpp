@@ -258,3 +258,42 @@ TEST(HallTuning, SameSeedSameResultWhateverTheThreads) {
 
 }  // namespace
 }  // namespace hallsim::sim
+
+namespace hallsim::sim {
+namespace {
+
+TEST(SizeHall, StationaryQueueNeedsTheErlangCountAndSeatsForItsPeak) {
+  // The queue of StationaryQueueGetsTheErlangCount at 24/h: 6 counters. A period meets the
+  // target only when its interval's upper end is within it, so one counter too few would need
+  // a simulated share far below Erlang C's (0.336 at 24/h with 5, 0.270 at 12/h with 3).
+  TuneSettings s = whole_day("share_wait_over_5min<=20%");
+  s.verify_replications = 40;
+  Scenario scenario = samples::single_queue(24.0, DistributionSpec::exponential(600.0));
+  // A counter named by id becomes a type of its own that the new hall may repeat.
+  ServiceItem second;
+  second.id = "second";
+  second.service_time = DistributionSpec::exponential(600.0);
+  second.counter_types.clear();
+  second.counters = {"c07"};
+  scenario.catalogue.items.push_back(second);
+  ItemDemand d = scenario.demand.items[0];
+  d.item = "second";
+  for (auto& day : d.hourly_rate) {
+    day.fill(12.0);  // 4 counters
+  }
+  scenario.demand.items.push_back(d);
+  const SizeResult r = size_hall(scenario, s, true);
+  EXPECT_EQ(r.day, Weekday::mon);
+  ASSERT_EQ(r.groups.size(), 2U);
+  EXPECT_EQ(r.groups[0].type, "general");
+  EXPECT_EQ(r.groups[1].type, "like c07");
+  EXPECT_EQ(r.counters[0], erlang_staffing(s.target, 24.0 / 3600.0, 600.0));
+  EXPECT_EQ(r.counters[1], erlang_staffing(s.target, 12.0 / 3600.0, 600.0));
+  EXPECT_EQ(r.kiosks, 0);
+  // The seats: the P95 of the day's peak waiting lies within the peaks seen, above their mean.
+  EXPECT_GE(r.seats_p95, r.peak_waiting.mean);
+  EXPECT_EQ(r.peak_waiting.n, 40U);
+}
+
+}  // namespace
+}  // namespace hallsim::sim

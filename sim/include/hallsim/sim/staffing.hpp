@@ -208,8 +208,11 @@ struct SizeResult {
 
 /// Sizes a hall for a scenario before a plan exists: counters of each type the catalogue names
 /// (and each counter it names by id), a complaint window when visits can fail, kiosks for the
-/// kiosk users, no walking. The weekday with the most expected visitors is sized unless
-/// `settings.day` is forced by `use_day`.
+/// kiosk users, no walking. The scenario's own staffing (shifts, lunch and evening counters,
+/// closed counters, rules) is left out: the tuning staffs the new hall. The weekday with the
+/// most expected walk-ins is sized unless `use_day` keeps `settings.day`. Counters an item
+/// names by id become a type of their own, "like c09/c12", sized like the others. Throws
+/// ScenarioError when the scenario is inconsistent.
 SizeResult size_hall(const Scenario& scenario, TuneSettings settings, bool use_day);
 
 }  // namespace hallsim::sim
