@@ -46,6 +46,13 @@ std::string at(const Point& p) {
   return "(" + fmt(p.x()) + ", " + fmt(p.y()) + ")";
 }
 
+double segment_distance(const Segment& a, const Segment& b) {
+  if (segments_intersect(a, b)) {
+    return 0.0;
+  }
+  return std::min({distance(a.a, b), distance(a.b, b), distance(b.a, a), distance(b.b, a)});
+}
+
 // Zones a visitor goes to; corridors, ramps, stairs and lifts are ways, not destinations.
 bool destination_zone(const Zone& z) {
   return z.is_public && z.kind != ZoneKind::walkway && z.kind != ZoneKind::ramp &&
@@ -67,6 +74,7 @@ class AccessCheck {
     check_crowded();
     check_turning();
     check_low_counter();
+    check_approach();
     for (Target& t : targets_) {
       report_.targets.push_back(std::move(t.result));
     }
@@ -76,22 +84,7 @@ class AccessCheck {
  private:
   // Which opening's own width limits cell c (a doorway cell, or one whose free width is
   // measured between two jambs of the same opening); -1 for none.
-  int door_of(CellIndex c) const {
-    if (g_.doorway_of[c] >= 0) {
-      return static_cast<int>(g_.doorways[g_.doorway_of[c]].opening);
-    }
-    const std::int32_t f1 = g_.nearest[c];
-    const std::int32_t f2 = g_.width_pair[c];
-    if (f1 < 0 || f2 < 0) {
-      return -1;
-    }
-    for (const int o : g_.features[f1].jamb_of) {
-      if (o >= 0 && g_.features[f2].is_jamb_of(o)) {
-        return o;
-      }
-    }
-    return -1;
-  }
+  int door_of(CellIndex c) const { return g_.limiting_opening(c); }
 
   double width_of(CellIndex c) const {
     const double w = 2.0 * g_.width_radius[c];
@@ -676,6 +669,131 @@ class AccessCheck {
                         : "no counter is a low counter with knee space; mark one \"low\" (700-850 "
                           "mm high) and give it knee space";
     report_.findings.push_back(std::move(f));
+  }
+
+  // Steps, stairs and ramps outside the building belong to the outside door nearest to them;
+  // those before an entrance a wheelchair uses are its approach (GB 55019 2.3.1, 2.2.2).
+  void check_approach() {
+    const auto& openings = plan_.openings();
+    std::vector<const Opening*> outside;
+    for (const Opening& o : openings) {
+      if (o.exterior) {
+        outside.push_back(&o);
+      }
+    }
+    // Per entrance: the rise the steps before it make, and whether a usable ramp climbs it.
+    std::map<std::string, double> step_rise;
+    std::map<std::string, double> ramp_rise;
+    std::map<std::string, std::size_t> highest;
+    const auto& changes = plan_.level_changes();
+    for (std::size_t k = 0; k < changes.size(); ++k) {
+      const LevelChange& lc = changes[k];
+      if (contains(plan_.outline(), 0.5 * (lc.line.a + lc.line.b))) {
+        continue;  // inside: the grid's barriers
+      }
+      const Opening* door = nullptr;
+      double nearest = kUnreached;
+      for (const Opening* o : outside) {
+        const double d = segment_distance(lc.line, o->span);
+        if (d < nearest - kSlack) {
+          nearest = d;
+          door = o;
+        }
+      }
+      if (door == nullptr || !(door->main_entrance() || door->accessible)) {
+        continue;
+      }
+      ApproachLevelChange a;
+      a.id = lc.id;
+      a.entrance_id = door->id;
+      a.kind = lc.kind;
+      a.rise = lc.rise;
+      a.width = lc.width;
+      a.slope = lc.kind == LevelChangeKind::step || lc.run() <= 0.0 ? 0.0 : lc.rise / lc.run();
+      if (lc.kind == LevelChangeKind::ramp) {
+        a.passable = a.slope <= s_.max_ramp_slope + kSlack && a.rise <= s_.max_ramp_rise + kSlack &&
+                     a.width >= s_.route_width - kSlack;
+        check_ramp(lc, a);
+        if (a.passable) {
+          ramp_rise[door->id] = std::max(ramp_rise[door->id], a.rise);
+        }
+      } else {
+        a.passable = a.rise <= s_.max_step_rise + kSlack;
+        if (!a.passable && a.rise > step_rise[door->id]) {
+          step_rise[door->id] = a.rise;
+          highest[door->id] = report_.approach.size();
+        }
+      }
+      report_.approach.push_back(std::move(a));
+    }
+    for (const auto& [door, rise] : step_rise) {
+      if (ramp_rise[door] >= rise - kSlack) {
+        continue;
+      }
+      const ApproachLevelChange& a = report_.approach[highest[door]];
+      const LevelChange& lc = *std::find_if(changes.begin(), changes.end(),
+                                            [&](const LevelChange& c) { return c.id == a.id; });
+      NavFinding f = approach_finding("approach_step", lc, a);
+      f.measured = a.rise * 1000.0;
+      f.required = s_.max_step_rise * 1000.0;
+      f.unit = "mm";
+      const std::string what = a.kind == LevelChangeKind::stairs ? "stairs " : "step ";
+      f.message = what + a.id + " before entrance " + door + " rises " + fmt(a.rise * 1000.0, 0) +
+                  " mm, and " +
+                  (ramp_rise[door] > 0.0 ? "the usable ramps beside it climb only " +
+                                               fmt(ramp_rise[door] * 1000.0, 0) + " mm"
+                                         : std::string("no usable ramp climbs it")) +
+                  "; add a ramp of at most 1:" + fmt(1.0 / s_.max_ramp_slope, 0) + " (at least " +
+                  fmt(a.rise / s_.max_ramp_slope) + " m long) and " + fmt(s_.route_width) +
+                  " m wide beside it";
+      report_.findings.push_back(std::move(f));
+    }
+  }
+
+  NavFinding approach_finding(const std::string& check, const LevelChange& lc,
+                              const ApproachLevelChange& a) const {
+    NavFinding f;
+    f.check = check;
+    f.clause = kRampClause;
+    f.standard_clauses = {kStandardClause};
+    f.element_id = lc.id;
+    f.target_id = a.entrance_id;
+    f.position = 0.5 * (lc.line.a + lc.line.b);
+    return f;
+  }
+
+  void check_ramp(const LevelChange& lc, const ApproachLevelChange& a) {
+    const std::string name = "ramp " + lc.id + " before entrance " + a.entrance_id;
+    if (a.slope > s_.max_ramp_slope + kSlack) {
+      NavFinding f = approach_finding("approach_ramp", lc, a);
+      f.measured = a.slope;
+      f.required = s_.max_ramp_slope;
+      f.unit = "ratio";
+      f.message = name + " rises 1:" + fmt(1.0 / a.slope, 1) +
+                  ", steeper than 1:" + fmt(1.0 / s_.max_ramp_slope, 0) +
+                  "; lengthen its run to at least " + fmt(a.rise / s_.max_ramp_slope) + " m";
+      report_.findings.push_back(std::move(f));
+    }
+    if (a.rise > s_.max_ramp_rise + kSlack) {
+      NavFinding f = approach_finding("approach_ramp", lc, a);
+      f.measured = a.rise;
+      f.required = s_.max_ramp_rise;
+      f.unit = "m";
+      f.message = name + " rises " + fmt(a.rise) + " m in one run, more than " +
+                  fmt(s_.max_ramp_rise) + " m; break it into runs with a landing of at least " +
+                  fmt(s_.turning_diameter) + " m between them, each drawn as a ramp of its own";
+      report_.findings.push_back(std::move(f));
+    }
+    if (a.width < s_.route_width - kSlack) {
+      NavFinding f = approach_finding("approach_ramp", lc, a);
+      f.clause = kRouteClause;
+      f.measured = a.width;
+      f.required = s_.route_width;
+      f.unit = "m";
+      f.message = name + " is " + fmt(a.width) + " m wide, less than the " + fmt(s_.route_width) +
+                  " m of an accessible route; widen it";
+      report_.findings.push_back(std::move(f));
+    }
   }
 
   const NavGrid& g_;

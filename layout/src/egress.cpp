@@ -19,6 +19,8 @@ using detail::kUnreached;
 using detail::NavGrid;
 
 constexpr double kSlack = 1e-9;
+// Free widths are found by bisection to 1e-7 m: a passage drawn 1.10 m wide reads 1.0999999.
+constexpr double kWidthSlack = 1e-6;
 constexpr const char* kZonesClause = "4.4.1.2";  // the standard: emergency facilities
 constexpr const char* kSafetyClause = "5.7.1";   // the standard: safety equipment and drills
 constexpr const char* kCountClause = "GB 50016-2014 5.5.8";
@@ -26,6 +28,8 @@ constexpr const char* kRoomDoorsClause = "GB 50016-2014 5.5.15";
 constexpr const char* kDistanceClause = "GB 50016-2014 5.5.17";
 constexpr const char* kWidthClause = "GB 50016-2014 5.5.18";
 constexpr const char* kCapacityClause = "GB 50016-2014 5.5.21";
+constexpr const char* kDoorClause = "GB 50016-2014 6.4.11";
+constexpr const char* kOutside = "outside";
 
 std::string fmt(double v, int digits = 1) {
   std::ostringstream s;
@@ -61,6 +65,8 @@ class EgressCheck {
     r_.time = flow_.time(nearest, all);
     check_catchments();
     check_rooms(nearest);
+    check_route_widths();
+    check_doors(nearest);
     check_cut_off(nearest);
     check_blocked(nearest);
     return std::move(r_);
@@ -115,12 +121,7 @@ class EgressCheck {
         }
       }
       zl.persons = std::max(zl.area * zl.density, static_cast<double>(zl.seats));
-      total += zl.persons;
-      r_.loads.push_back(zl);
-      if (zl.persons <= 0.0) {
-        continue;
-      }
-      if (cells[z].empty()) {
+      if (zl.persons > 0.0 && cells[z].empty()) {
         // A zone with no walkable floor of its own: its people stand on the nearest cell.
         const Point c = centroid(zones[z].polygon);
         CellIndex best = kNoCell;
@@ -132,6 +133,11 @@ class EgressCheck {
         if (best != kNoCell) {
           cells[z].push_back(best);
         }
+      }
+      total += zl.persons;
+      r_.loads.push_back(zl);
+      if (zl.persons <= 0.0) {
+        continue;
       }
       for (const CellIndex c : cells[z]) {
         load[c] += zl.persons / static_cast<double>(cells[z].size());
@@ -155,6 +161,7 @@ class EgressCheck {
       }
     }
     flow_.set_load(std::move(load));
+    zone_cells_ = std::move(cells);
   }
 
   NavFinding finding(const std::string& check, const char* clause, Severity severity) const {
@@ -261,9 +268,11 @@ class EgressCheck {
       f.measured = e.clear_width;
       f.required = e.width_for_persons;
       f.unit = "m";
-      f.message = "exit " + e.id + " is the nearest for " + fmt(std::ceil(e.persons - 1e-6), 0) +
-                  " persons, who need " + fmt(e.width_for_persons, 2) + " m; it is " +
-                  fmt(e.clear_width, 2) + " m: widen it or move an exit nearer to them";
+      // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) on a chain of + here.
+      f.message = "exit " + e.id;
+      f.message += " is the nearest for " + fmt(std::ceil(e.persons - 1e-6), 0) +
+                   " persons, who need " + fmt(e.width_for_persons, 2) + " m; it is " +
+                   fmt(e.clear_width, 2) + " m: widen it or move an exit nearer to them";
       r_.findings.push_back(std::move(f));
     }
   }
@@ -345,6 +354,7 @@ class EgressCheck {
 
   void check_rooms(const detail::Nearest& nearest) {
     const auto& openings = plan_.openings();
+    room_persons_.assign(g_.rooms.size(), 0.0);
     for (std::size_t r = 0; r < g_.rooms.size(); ++r) {
       const detail::Room& room = g_.rooms[r];
       RoomResult rr;
@@ -353,6 +363,7 @@ class EgressCheck {
       for (const CellIndex c : room.cells) {
         rr.persons += flow_.load()[c];
       }
+      room_persons_[r] = rr.persons;
       std::vector<int> doors;
       for (const int d : room.doorways) {
         const detail::Doorway& dw = g_.doorways[d];
@@ -703,14 +714,425 @@ class EgressCheck {
     }
   }
 
+  // The widest way from each occupied zone to its nearest exit (GB 50016 5.5.18: evacuation
+  // corridors 1.10 m clear). Doors are left out: their own clear width is held to 0.90 m.
+  void check_route_widths() {
+    const auto n = static_cast<std::size_t>(g_.cell_count());
+    std::vector<double> width(n, 0.0);
+    for (const CellIndex c : g_.cell_of_vertex) {
+      width[c] = g_.limiting_opening(c) >= 0 ? kUnreached : 2.0 * g_.width_radius[c];
+    }
+    std::vector<std::vector<double>> widest(exits_.size());
+    std::vector<std::vector<CellIndex>> previous(exits_.size());
+    for (std::size_t k = 0; k < exits_.size(); ++k) {
+      if (!flow_.exit_usable(k)) {
+        continue;
+      }
+      std::vector<CellIndex> starts;
+      for (const detail::FieldSource& src : flow_.field(static_cast<int>(k)).sources) {
+        starts.push_back(src.cell);
+      }
+      widest[k] = detail::widest_from(g_, starts, width, &previous[k]);
+    }
+    const double cap = 2.0 * g_.settings.clearance_cap;
+    // Zones behind the same narrow place share one finding: (its key, their routes).
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> behind;
+    const auto& zones = plan_.zones();
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+      if (r_.loads[z].persons <= 0.0 || zone_cells_[z].empty()) {
+        continue;
+      }
+      int e = -1;
+      double nearest = kUnreached;
+      for (std::size_t k = 0; k < exits_.size(); ++k) {
+        if (widest[k].empty()) {
+          continue;
+        }
+        for (const CellIndex c : zone_cells_[z]) {
+          if (flow_.field(static_cast<int>(k)).g[c] < nearest) {
+            nearest = flow_.field(static_cast<int>(k)).g[c];
+            e = static_cast<int>(k);
+          }
+        }
+      }
+      if (e < 0) {
+        continue;  // no way out: check_cut_off reports it
+      }
+      const std::vector<double>& w = widest[static_cast<std::size_t>(e)];
+      // Start from the most open of the zone's cells that have the widest way out.
+      double best = -1.0;
+      for (const CellIndex c : zone_cells_[z]) {
+        best = std::max(best, w[c]);
+      }
+      if (best < 0.0) {
+        continue;
+      }
+      CellIndex end = kNoCell;
+      const auto open = [&](CellIndex c) { return width[c] < kUnreached ? width[c] : -1.0; };
+      for (const CellIndex c : zone_cells_[z]) {
+        if (w[c] >= best - kWidthSlack && (end == kNoCell || open(c) > open(end))) {
+          end = c;
+        }
+      }
+      EgressRoute route;
+      route.zone_id = zones[z].id;
+      route.exit_id = plan_.openings()[exits_[e]].id;
+      route.limit = s_.route_min_width;
+      route.narrowest_width = std::min(best, cap);
+      route.narrowest_position = g_.centre(end);
+      const CellIndex narrow =
+          best < cap - kWidthSlack
+              ? narrow_place(detail::chain_to(previous[static_cast<std::size_t>(e)], end), e, best,
+                             width)
+              : kNoCell;
+      if (narrow != kNoCell) {
+        route.narrowest_position = g_.width_point[narrow];
+        route.narrowed_by = g_.owner_id(g_.nearest[narrow]);
+        const std::string other = g_.owner_id(g_.width_pair[narrow]);
+        if (!other.empty() && other != route.narrowed_by) {
+          route.narrowed_by += " and " + other;
+        }
+      }
+      if (route.narrowest_width < s_.route_min_width - kWidthSlack) {
+        route.route = Route{widest_route(e, route.narrowest_width, width, zone_cells_[z])};
+        const std::string key =
+            route.exit_id + "|" + route.narrowed_by + "|" + fmt(route.narrowest_width, 3);
+        const auto group = std::find_if(behind.begin(), behind.end(),
+                                        [&](const auto& b) { return b.first == key; });
+        if (group == behind.end()) {
+          behind.emplace_back(key, std::vector<std::size_t>{r_.routes.size()});
+        } else {
+          group->second.push_back(r_.routes.size());
+        }
+      }
+      r_.routes.push_back(std::move(route));
+    }
+    for (const auto& [key, ids] : behind) {
+      const EgressRoute& first = r_.routes[ids.front()];
+      std::string names;
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        names += (k > 0 ? ", " : "") + r_.routes[ids[k]].zone_id;
+      }
+      NavFinding f = finding("route_width", kWidthClause, Severity::failure);
+      f.element_id = first.narrowed_by;
+      f.target_id = first.zone_id;
+      f.position = first.narrowest_position;
+      f.measured = first.narrowest_width;
+      f.required = s_.route_min_width;
+      f.unit = "m";
+      f.route = first.route.points;
+      f.message = "the widest way out of " + std::string(ids.size() > 1 ? "zones " : "zone ") +
+                  names + " to exit " + first.exit_id + " narrows to " +
+                  fmt(first.narrowest_width, 2) + " m at " + at(first.narrowest_position) +
+                  (first.narrowed_by.find(" and ") != std::string::npos ? " between "
+                   : first.narrowed_by.empty()                          ? ""
+                                                                        : " beside ") +
+                  first.narrowed_by + ", less than the " + fmt(s_.route_min_width, 2) +
+                  " m an evacuation corridor needs; widen the passage there to " +
+                  fmt(s_.route_min_width, 2) + " m clear";
+      r_.findings.push_back(std::move(f));
+    }
+  }
+
+  // Where a widest way (`chain`, from exit e's cells to a zone's) of bottleneck `narrowest`
+  // narrows: past the last cell reached from the exit through wider floor and before the first
+  // reached from the zone's end of it. Elsewhere the chain may graze a wall as closely, but
+  // needs not.
+  CellIndex narrow_place(const std::vector<CellIndex>& chain, int e, double narrowest,
+                         const std::vector<double>& width) const {
+    if (chain.empty()) {
+      return kNoCell;
+    }
+    const auto wide_from = [&](const std::vector<CellIndex>& starts) {
+      std::vector<std::uint8_t> seen(width.size(), 0);
+      std::vector<CellIndex> queue;
+      for (const CellIndex c : starts) {
+        if (!seen[c] && width[c] > narrowest + kWidthSlack) {
+          seen[c] = 1;
+          queue.push_back(c);
+        }
+      }
+      for (std::size_t q = 0; q < queue.size(); ++q) {
+        const auto v = static_cast<std::uint32_t>(g_.vertex_of_cell[queue[q]]);
+        for (const auto u : boost::make_iterator_range(boost::adjacent_vertices(v, g_.graph))) {
+          const CellIndex c = g_.cell_of_vertex[u];
+          if (!seen[c] && width[c] > narrowest + kWidthSlack) {
+            seen[c] = 1;
+            queue.push_back(c);
+          }
+        }
+      }
+      return seen;
+    };
+    std::vector<CellIndex> exit_cells;
+    for (const detail::FieldSource& src : flow_.field(e).sources) {
+      exit_cells.push_back(src.cell);
+    }
+    const std::vector<std::uint8_t> from_exit = wide_from(exit_cells);
+    const std::vector<std::uint8_t> from_zone = wide_from({chain.back()});
+    std::size_t first = 0;
+    for (std::size_t k = 0; k < chain.size(); ++k) {
+      if (from_zone[chain[k]]) {
+        break;
+      }
+      if (from_exit[chain[k]]) {
+        first = k + 1;
+      }
+    }
+    // A cell on the passage's middle line may read its width from its clearance alone; a
+    // neighbour just off it names the elements either side.
+    const auto rank = [&](CellIndex c) {
+      const std::int32_t pair = g_.width_pair[c];
+      if (pair < 0) {
+        return 0;
+      }
+      return g_.owner_id(pair) != g_.owner_id(g_.nearest[c]) ? 2 : 1;
+    };
+    CellIndex narrow = kNoCell;
+    const auto consider = [&](CellIndex c) {
+      if (width[c] <= narrowest + kWidthSlack && (narrow == kNoCell || rank(c) > rank(narrow))) {
+        narrow = c;
+      }
+    };
+    for (std::size_t k = first; k < chain.size() && !from_zone[chain[k]]; ++k) {
+      consider(chain[k]);
+      const auto v = static_cast<std::uint32_t>(g_.vertex_of_cell[chain[k]]);
+      for (const auto u : boost::make_iterator_range(boost::adjacent_vertices(v, g_.graph))) {
+        consider(g_.cell_of_vertex[u]);
+      }
+    }
+    return narrow;
+  }
+
+  // The shortest route from the zone's cells to exit e that keeps at least `keep` of width.
+  std::vector<Point> widest_route(int e, double keep, const std::vector<double>& width,
+                                  const std::vector<CellIndex>& cells) const {
+    std::vector<std::uint8_t> mask(width.size(), 0);
+    for (const CellIndex c : g_.cell_of_vertex) {
+      mask[c] = width[c] >= keep - kSlack ? 1 : 0;
+    }
+    std::vector<detail::FieldSource> sources;
+    for (const detail::FieldSource& src : flow_.field(e).sources) {
+      if (mask[src.cell]) {
+        sources.push_back(src);
+      }
+    }
+    const detail::Field field = detail::any_angle_field(g_, sources, mask);
+    CellIndex start = kNoCell;
+    for (const CellIndex c : cells) {
+      if (field.g[c] < kUnreached && (start == kNoCell || field.g[c] < field.g[start])) {
+        start = c;
+      }
+    }
+    return start == kNoCell ? std::vector<Point>{} : detail::route_from_cell(g_, field, start);
+  }
+
+  // The zone holding `p`, or empty.
+  std::string zone_at(const Point& p) const {
+    for (const Zone& z : plan_.zones()) {
+      if (contains(z.polygon, p)) {
+        return z.id;
+      }
+    }
+    return {};
+  }
+
+  // Exits and the doors people pass on their way out: which way they open against the way
+  // people escape (GB 50016 6.4.11).
+  void check_doors(const detail::Nearest& nearest) {
+    const auto& openings = plan_.openings();
+    std::map<std::string, double> through;
+    for (const ComponentFlow& c : r_.time.components) {
+      through[c.id] = c.persons;
+    }
+    for (std::size_t k = 0; k < exits_.size(); ++k) {
+      const Opening& o = openings[exits_[k]];
+      EvacuationDoor d;
+      d.id = o.id;
+      d.exit = true;
+      d.door = o.door;
+      d.swing = o.swing;
+      d.escape_to = kOutside;
+      d.persons = through.count(o.id) > 0 ? through[o.id] : 0.0;
+      const int doorway = doorway_of(exits_[k]);
+      if (doorway >= 0) {
+        const int room = g_.doorways[doorway].room_plus;
+        d.room_persons = room >= 0 ? room_persons_[room] : 0.0;
+      }
+      d.held = true;
+      if (o.door == DoorType::swinging) {
+        switch (o.swing) {
+          case Swing::outward:
+            d.opens_to = kOutside;
+            break;
+          case Swing::inward:
+            d.opens_to = "inside";
+            break;
+          case Swing::both:
+            d.opens_to = "both ways";
+            break;
+          case Swing::none:
+            break;
+        }
+      }
+      d.verdict = verdict(o, d.opens_to, d.escape_to);
+      report_door(o, d);
+      r_.doors.push_back(std::move(d));
+    }
+    for (const detail::Doorway& dw : g_.doorways) {
+      if (dw.exterior || dw.room_minus < 0 || dw.room_plus < 0 || dw.room_minus == dw.room_plus) {
+        continue;
+      }
+      const Opening& o = openings[dw.opening];
+      const auto it = through.find(o.id);
+      if (it == through.end() || it->second <= 0.0) {
+        continue;  // no one leaves through it
+      }
+      // People go from the side farther from an exit to the nearer one.
+      const double minus = side_distance(dw, dw.room_minus, nearest);
+      const double plus = side_distance(dw, dw.room_plus, nearest);
+      if (minus == plus) {
+        continue;
+      }
+      const double toward = plus < minus ? 1.0 : -1.0;
+      const int from_room = plus < minus ? dw.room_minus : dw.room_plus;
+      const Point mid = 0.5 * (dw.span.a + dw.span.b);
+      const double probe = 0.5 * dw.wall_thickness + g_.h;
+      EvacuationDoor d;
+      d.id = o.id;
+      d.door = o.door;
+      d.swing = o.swing;
+      d.persons = it->second;
+      d.room_persons = room_persons_[from_room];
+      d.escape_to = zone_at(mid + toward * probe * dw.normal);
+      d.held = d.room_persons > s_.swing_room_persons + kSlack ||
+               d.persons > s_.swing_door_persons + kSlack;
+      if (o.door == DoorType::swinging && o.swing == Swing::both) {
+        d.opens_to = "both ways";
+      } else if (o.door == DoorType::swinging && o.swing != Swing::none && !o.swing_into.empty()) {
+        d.opens_to = o.swing_into;
+      }
+      // The zone it swings into, on the side people go to, or on the side they come from.
+      std::string side;
+      if (!d.opens_to.empty() && d.opens_to != "both ways") {
+        const Zone* into = plan_.find_zone(o.swing_into);
+        if (into != nullptr && contains(into->polygon, mid + toward * probe * dw.normal)) {
+          side = "escape";
+        } else if (into != nullptr && contains(into->polygon, mid - toward * probe * dw.normal)) {
+          side = "against";
+        }
+      }
+      d.verdict = verdict(o, d.opens_to == "both ways" ? d.opens_to : side, "escape");
+      if (d.held) {
+        report_door(o, d);
+      }
+      r_.doors.push_back(std::move(d));
+    }
+  }
+
+  int doorway_of(std::size_t opening) const {
+    for (std::size_t d = 0; d < g_.doorways.size(); ++d) {
+      if (g_.doorways[d].opening == opening) {
+        return static_cast<int>(d);
+      }
+    }
+    return -1;
+  }
+
+  // Smallest walk to an exit from the cells of `room` just beside a doorway.
+  double side_distance(const detail::Doorway& dw, int room, const detail::Nearest& nearest) const {
+    double best = kUnreached;
+    const Point mid = 0.5 * (dw.span.a + dw.span.b);
+    const double half = 0.5 * (dw.span.b - dw.span.a).norm();
+    const double depth = dw.half_depth + 2.0 * g_.h;
+    for (const CellIndex c : g_.rooms[static_cast<std::size_t>(room)].cells) {
+      const Point rel = g_.centre(c) - mid;
+      if (std::abs(rel.dot(dw.tangent)) <= half && std::abs(rel.dot(dw.normal)) <= depth) {
+        best = std::min(best, nearest.distance[c]);
+      }
+    }
+    return best;
+  }
+
+  // "ok", "against", "unknown", or the door type that is no evacuation door. `opens_to` is
+  // where the leaf goes ("both ways", or compared with `escape_to`; empty: unknown).
+  static std::string verdict(const Opening& o, const std::string& opens_to,
+                             const std::string& escape_to) {
+    switch (o.door) {
+      case DoorType::none:
+        return "ok";
+      case DoorType::sliding:
+        return "sliding";
+      case DoorType::automatic:
+        return "automatic";
+      case DoorType::revolving:
+        return "revolving";
+      case DoorType::swinging:
+        break;
+    }
+    if (opens_to.empty()) {
+      return "unknown";
+    }
+    return opens_to == "both ways" || opens_to == escape_to ? "ok" : "against";
+  }
+
+  void report_door(const Opening& o, const EvacuationDoor& d) {
+    if (d.verdict == "ok") {
+      return;
+    }
+    const std::string what = (d.exit ? "exit " : "door ") + o.id;
+    const std::string way = d.exit                ? std::string("outward")
+                            : d.escape_to.empty() ? std::string("the way people leave")
+                                                  : "into " + d.escape_to;
+    const std::string who = d.exit ? std::string()
+                                   : " (" + fmt(std::ceil(d.persons - 1e-6), 0) +
+                                         " persons pass it, from a room of " +
+                                         fmt(std::ceil(d.room_persons - 1e-6), 0) + ")";
+    NavFinding f = finding("door_swing", kDoorClause, Severity::failure);
+    f.element_id = o.id;
+    f.target_id = d.escape_to;
+    f.position = o.position;
+    if (d.verdict == "against") {
+      f.message = what + who + " opens " +
+                  (d.exit ? std::string("inward") : "into " + o.swing_into) +
+                  ", against the way people escape; an evacuation door must open " + way +
+                  ": hang it to swing " + way;
+    } else if (d.verdict == "unknown") {
+      f.severity = Severity::warning;
+      f.message = what + who + " is a swinging door whose swing the plan does not give" +
+                  (!d.exit && d.swing != Swing::none ? " (no \"swing_into\" zone beside it)" : "") +
+                  "; an evacuation door must open " + way + ": give its \"swing\"" +
+                  (d.exit ? "" : " and \"swing_into\"");
+    } else if (d.verdict == "revolving") {
+      f.check = "door_type";
+      f.message = what + who +
+                  " is a revolving door, which is no evacuation door; put a side-hung door "
+                  "that opens " +
+                  way + " beside it or in its place";
+    } else {
+      // The plan cannot show a leaf that breaks away: hallsim assumes one and says so.
+      f.check = "door_type";
+      f.severity = Severity::warning;
+      f.message = what + who + " is " + (d.verdict == "sliding" ? "a sliding" : "an automatic") +
+                  " door; a sliding leaf is no evacuation door, so hallsim assumes it swings " +
+                  way +
+                  " by hand in an emergency (a breakaway leaf): attest that, or put a "
+                  "side-hung door that opens " +
+                  way + " beside it";
+    }
+    r_.findings.push_back(std::move(f));
+  }
+
   const NavGrid& g_;
   EgressSettings s_;
   const Plan& plan_;
   detail::FlowModel flow_;
   EgressReport r_;
   double factor_ = 1.0;
-  std::vector<std::size_t> exits_;  // opening index of each exit, in file order
-  std::vector<int> zone_of_;        // per cell: the zone holding it, or -1
+  std::vector<std::size_t> exits_;                  // opening index of each exit, in file order
+  std::vector<int> zone_of_;                        // per cell: the zone holding it, or -1
+  std::vector<std::vector<CellIndex>> zone_cells_;  // per zone: the cells its people stand on
+  std::vector<double> room_persons_;                // per grid room
 };
 
 }  // namespace

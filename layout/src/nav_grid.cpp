@@ -850,6 +850,23 @@ const std::string& element_id(const Plan& plan, ElementType type, std::size_t in
   return plan.walls()[index].id;
 }
 
+int NavGrid::limiting_opening(CellIndex c) const {
+  if (doorway_of[c] >= 0) {
+    return static_cast<int>(doorways[doorway_of[c]].opening);
+  }
+  const std::int32_t f1 = nearest[c];
+  const std::int32_t f2 = width_pair[c];
+  if (f1 < 0 || f2 < 0) {
+    return -1;
+  }
+  for (const int o : features[f1].jamb_of) {
+    if (o >= 0 && features[f2].is_jamb_of(o)) {
+      return o;
+    }
+  }
+  return -1;
+}
+
 std::string NavGrid::owner_id(std::int32_t feature) const {
   if (feature < 0) {
     return {};

@@ -146,6 +146,10 @@ struct NavGrid {
   template <class Visit>
   bool trace(CellIndex a, CellIndex b, Visit&& visit) const;
 
+  /// The opening whose own clear width limits cell `c` (a doorway cell, or one whose free width
+  /// is measured between two jambs of the same opening), or -1.
+  int limiting_opening(CellIndex c) const;
+
   /// Id of the element a feature belongs to ("outline" for the outline).
   std::string owner_id(std::int32_t feature) const;
   /// Id of the element a barrier belongs to.

@@ -201,6 +201,124 @@ TEST(TurningCircle, NicheTooNarrowToTurnInFrontOfTheCounterFails) {
   EXPECT_NEAR(*crowded->measured, 1.30, 0.02);
 }
 
+std::vector<NavFinding> of_check(const AccessReport& r, const std::string& check) {
+  std::vector<NavFinding> out;
+  for (const NavFinding& f : r.findings) {
+    if (f.check == check) out.push_back(f);
+  }
+  return out;
+}
+
+PlanData approach_plan() {
+  return load_plan(std::string(HALLSIM_TEST_DATA_DIR) + "/plans/egress/approach-step.json").data();
+}
+
+LevelChange ramp(const Point& bottom, const Point& top, double rise, double width) {
+  LevelChange lc;
+  lc.id = "ramp-street";
+  lc.kind = LevelChangeKind::ramp;
+  lc.line = Segment{bottom, top};
+  lc.rise = rise;
+  lc.width = width;
+  return lc;
+}
+
+TEST(Approach, StepBeforeTheEntranceWithoutARampFails) {
+  const AccessReport r = check("approach-step.json");
+  ASSERT_EQ(r.approach.size(), 1u);
+  EXPECT_EQ(r.approach[0].id, "step-street");
+  EXPECT_EQ(r.approach[0].entrance_id, "d-main");
+  EXPECT_EQ(r.approach[0].kind, LevelChangeKind::step);
+  EXPECT_DOUBLE_EQ(r.approach[0].rise, 0.15);
+  EXPECT_FALSE(r.approach[0].passable);
+  const auto fails = failures(r, "approach_step");
+  ASSERT_EQ(fails.size(), 1u);
+  const NavFinding& f = fails[0];
+  EXPECT_EQ(f.clause, "GB 55019-2021 2.3.1");
+  EXPECT_EQ(f.element_id, "step-street");
+  EXPECT_EQ(f.target_id, "d-main");
+  EXPECT_DOUBLE_EQ(*f.measured, 150.0);
+  EXPECT_DOUBLE_EQ(*f.required, 15.0);
+  EXPECT_EQ(f.unit, "mm");
+  EXPECT_EQ(f.position, Point(3.0, -1.0));
+  // 0.15 m at 1:12 needs a run of 1.80 m.
+  EXPECT_NE(f.message.find("1.80 m long"), std::string::npos) << f.message;
+  EXPECT_NE(f.message.find("no usable ramp"), std::string::npos) << f.message;
+  EXPECT_FALSE(r.passes());
+}
+
+TEST(Approach, RampOfOneInTwelveBesideTheStepPasses) {
+  // Bottom (8.4, -0.6) to top (6.6, -0.6): a run of 1.80 m for 0.15 m, exactly 1:12, and 1.20 m
+  // wide; it lies nearer d-main than any other outside door.
+  PlanData data = approach_plan();
+  data.level_changes.push_back(ramp(Point(8.4, -0.6), Point(6.6, -0.6), 0.15, 1.2));
+  const AccessReport r = check_access(NavGraph::build(Plan::build(std::move(data))));
+  ASSERT_EQ(r.approach.size(), 2u);
+  EXPECT_EQ(r.approach[1].entrance_id, "d-main");
+  EXPECT_NEAR(r.approach[1].slope, 1.0 / 12.0, 1e-12);
+  EXPECT_TRUE(r.approach[1].passable);
+  EXPECT_TRUE(of_check(r, "approach_step").empty());
+  EXPECT_TRUE(of_check(r, "approach_ramp").empty());
+  EXPECT_TRUE(r.passes());
+}
+
+TEST(Approach, SteepNarrowOrHighRampsFailAndLeaveTheStepUnclimbed) {
+  // 1.50 m for 0.15 m is 1:10.
+  PlanData steep = approach_plan();
+  steep.level_changes.push_back(ramp(Point(8.1, -0.6), Point(6.6, -0.6), 0.15, 1.2));
+  AccessReport r = check_access(NavGraph::build(Plan::build(std::move(steep))));
+  auto ramps = failures(r, "approach_ramp");
+  ASSERT_EQ(ramps.size(), 1u);
+  EXPECT_EQ(ramps[0].element_id, "ramp-street");
+  EXPECT_NEAR(*ramps[0].measured, 0.1, 1e-12);
+  EXPECT_NE(ramps[0].message.find("1:10.0"), std::string::npos) << ramps[0].message;
+  EXPECT_NE(ramps[0].message.find("at least 1.80 m"), std::string::npos) << ramps[0].message;
+  EXPECT_EQ(failures(r, "approach_step").size(), 1u);
+
+  // 1.00 m wide: less than the 1.20 m of an accessible route (GB 55019 2.2.2).
+  PlanData narrow = approach_plan();
+  narrow.level_changes.push_back(ramp(Point(8.4, -0.6), Point(6.6, -0.6), 0.15, 1.0));
+  r = check_access(NavGraph::build(Plan::build(std::move(narrow))));
+  ramps = failures(r, "approach_ramp");
+  ASSERT_EQ(ramps.size(), 1u);
+  EXPECT_EQ(ramps[0].clause, "GB 55019-2021 2.2.2");
+  EXPECT_DOUBLE_EQ(*ramps[0].measured, 1.0);
+  EXPECT_DOUBLE_EQ(*ramps[0].required, 1.2);
+
+  // A flight of 0.90 m with a ramp of 1:15 beside it (13.5 m): the ramp rises more than
+  // 0.75 m in one run.
+  PlanData high = approach_plan();
+  high.level_changes[0].kind = LevelChangeKind::stairs;
+  high.level_changes[0].line = Segment{Point(3.0, -4.0), Point(3.0, -1.0)};
+  high.level_changes[0].rise = 0.9;
+  high.level_changes[0].width = 2.0;
+  high.level_changes.push_back(ramp(Point(19.0, -0.6), Point(5.5, -0.6), 0.9, 1.5));
+  r = check_access(NavGraph::build(Plan::build(std::move(high))));
+  ramps = failures(r, "approach_ramp");
+  ASSERT_EQ(ramps.size(), 1u);
+  EXPECT_DOUBLE_EQ(*ramps[0].measured, 0.9);
+  EXPECT_DOUBLE_EQ(*ramps[0].required, 0.75);
+  const auto steps = failures(r, "approach_step");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_NE(steps[0].message.find("stairs step-street"), std::string::npos) << steps[0].message;
+}
+
+TEST(Approach, StepBeforeADoorNoWheelchairUsesIsNoPartOfTheApproach) {
+  // A service door at (8.5, 0) with a step in front of it: the step is nearer that door than
+  // the main entrance, and only the main entrance and doors marked accessible are approached.
+  PlanData data = approach_plan();
+  data.level_changes[0].line = Segment{Point(7.8, -0.8), Point(9.2, -0.8)};
+  Opening service;
+  service.id = "d-service";
+  service.category = OpeningCategory::service;
+  service.position = Point(8.5, 0.0);
+  service.width = 0.9;
+  data.openings.push_back(service);
+  const AccessReport r = check_access(NavGraph::build(Plan::build(std::move(data))));
+  EXPECT_TRUE(r.approach.empty());
+  EXPECT_TRUE(of_check(r, "approach_step").empty());
+}
+
 TEST(WheelchairRoute, EverySamplePlanPasses) {
   int plans = 0;
   for (const auto& entry :

@@ -1,7 +1,9 @@
 // The compliance report fed with the navigation analysis (access.hpp, egress.hpp): the route
 // parts of 4.4.1.2 are then decided, and a plan that breaks a route limit fails.
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
 
 #include "hallsim/layout/access.hpp"
 #include "hallsim/layout/egress.hpp"
@@ -85,6 +87,59 @@ TEST(ComplianceWithRoutes, OneExitForTheCenterFailsInBothChecks) {
   EXPECT_EQ(c.status, Status::fail);
   EXPECT_EQ(evidence(c, "emergency exits").outcome, Outcome::not_met);
   EXPECT_EQ(evidence(c, "exit_count").outcome, Outcome::not_met);
+}
+
+Plan egress_plan(const std::string& name) {
+  return load_plan(std::string(HALLSIM_TEST_DATA_DIR) + "/plans/egress/" + name);
+}
+
+TEST(ComplianceWithRoutes, ACorridorOfOneMetreFailsTheEgressItem) {
+  const Plan plan = egress_plan("corridor-narrow.json");
+  const ComplianceReport report = check_with_routes(plan);
+  const ClauseResult& c = clause(report, "4.4.1.2 c");
+  EXPECT_EQ(c.status, Status::fail);
+  const Evidence& e = evidence(c, "route_width (GB 50016-2014 5.5.18)");
+  EXPECT_EQ(e.outcome, Outcome::not_met);
+  EXPECT_TRUE(testing::has(e.element, "w-store")) << e.element;
+  EXPECT_NEAR(*e.value, 1.00, 1e-6);
+  EXPECT_EQ(e.required, "limit 1.1 m");
+  EXPECT_TRUE(report.shall_failed());
+  // The summary line stands only when the widths hold.
+  for (const Evidence& other : c.evidence) {
+    EXPECT_NE(other.subject, "narrowest way out of an occupied zone");
+  }
+}
+
+TEST(ComplianceWithRoutes, AnExitThatOpensInwardFailsTheEgressItem) {
+  PlanData data = egress_plan("door-swing.json").data();
+  by_id(data.openings, "d-exit").swing = Swing::inward;
+  const ComplianceReport report = check_with_routes(Plan::build(std::move(data)));
+  const ClauseResult& c = clause(report, "4.4.1.2 c");
+  EXPECT_EQ(c.status, Status::fail);
+  const Evidence& e = evidence(c, "door_swing (GB 50016-2014 6.4.11)");
+  EXPECT_EQ(e.outcome, Outcome::not_met);
+  EXPECT_EQ(e.element, "d-exit");
+}
+
+TEST(ComplianceWithRoutes, TheTownCenterShowsItsNarrowestWayOutAndItsEvacuationDoors) {
+  const Plan plan = load_plan(std::string(HALLSIM_SOURCE_DIR) + "/floorplans/town-center.json");
+  const NavGraph graph = NavGraph::build(plan);
+  const EgressReport egress = check_egress(graph);
+  const SupplementaryEvidence routes = route_evidence(check_access(graph), egress);
+  const ComplianceReport report = check_compliance(plan, "town-center.json", {}, &routes);
+  const ClauseResult& c = clause(report, "4.4.1.2 c");
+  EXPECT_EQ(c.status, Status::pass);
+  const Evidence& width = evidence(c, "narrowest way out of an occupied zone");
+  EXPECT_EQ(width.outcome, Outcome::met);
+  double narrowest = 2.0;
+  for (const EgressRoute& r : egress.routes) narrowest = std::min(narrowest, r.narrowest_width);
+  EXPECT_DOUBLE_EQ(*width.value, narrowest);
+  EXPECT_GE(*width.value, 1.10);
+  const Evidence& doors = evidence(c, "evacuation doors open the way people escape");
+  EXPECT_EQ(doors.outcome, Outcome::met);
+  // Four exits, all held; the automatic main door is assumed to break away.
+  EXPECT_TRUE(testing::has(doors.measured, "1 assumed")) << doors.measured;
+  EXPECT_TRUE(testing::has(doors.element, "d-west-exit")) << doors.element;
 }
 
 TEST(SamplePlans, MeetEveryShallWithTheRoutesAnalysed) {

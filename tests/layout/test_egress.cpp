@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "hallsim/layout/access.hpp"
@@ -34,6 +35,38 @@ const NavFinding* find(const EgressReport& r, const std::string& check) {
   const auto it = std::find_if(r.findings.begin(), r.findings.end(),
                                [&](const NavFinding& f) { return f.check == check; });
   return it == r.findings.end() ? nullptr : &*it;
+}
+
+const EgressRoute* route_of(const EgressReport& r, const std::string& zone) {
+  const auto it = std::find_if(r.routes.begin(), r.routes.end(),
+                               [&](const EgressRoute& e) { return e.zone_id == zone; });
+  return it == r.routes.end() ? nullptr : &*it;
+}
+
+const EvacuationDoor* door_of(const EgressReport& r, const std::string& id) {
+  const auto it = std::find_if(r.doors.begin(), r.doors.end(),
+                               [&](const EvacuationDoor& d) { return d.id == id; });
+  return it == r.doors.end() ? nullptr : &*it;
+}
+
+std::vector<NavFinding> of_check(const EgressReport& r, const std::string& check) {
+  std::vector<NavFinding> out;
+  for (const NavFinding& f : r.findings) {
+    if (f.check == check) out.push_back(f);
+  }
+  return out;
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+template <class T>
+T& by_id(std::vector<T>& items, const std::string& id) {
+  const auto it =
+      std::find_if(items.begin(), items.end(), [&id](const T& item) { return item.id == id; });
+  if (it == items.end()) throw std::runtime_error("no element " + id);
+  return *it;
 }
 
 // Any-angle distances in a room are straight lines; the walk leaves the exit from one of its
@@ -316,6 +349,174 @@ TEST(SampleHall, BenchmarkHallIsAValidPlanWithRoomForEveryone) {
   EXPECT_EQ(egress.exits.size(), 5u);
   const AccessReport access = check_access(graph);
   for (const AccessTarget& t : access.targets) EXPECT_TRUE(t.reachable) << t.id;
+}
+
+TEST(RouteWidth, CorridorOfOneMetreOnTheOnlyWayOutFails) {
+  // The corridor runs from x = 10 to the exit at x = 16 between the outline (y = 0) and the
+  // face of w-store (centreline 1.1, 0.2 m thick): 1.00 m clear, below GB 50016 5.5.18's 1.10.
+  const EgressReport r = check_egress(NavGraph::build(test_plan("corridor-narrow.json")));
+  const EgressRoute* wait = route_of(r, "z-wait");
+  ASSERT_NE(wait, nullptr);
+  EXPECT_EQ(wait->exit_id, "d-main");
+  EXPECT_NEAR(wait->narrowest_width, 1.00, 1e-6);
+  EXPECT_DOUBLE_EQ(wait->limit, 1.10);
+  EXPECT_GE(wait->narrowest_position.x(), 10.0 - 0.2);
+  EXPECT_LE(wait->narrowest_position.x(), 16.0);
+  EXPECT_NEAR(wait->narrowest_position.y(), 0.5, 1e-6);  // the middle line of the corridor
+  EXPECT_TRUE(has(wait->narrowed_by, "w-store")) << wait->narrowed_by;
+  EXPECT_TRUE(has(wait->narrowed_by, "outline")) << wait->narrowed_by;
+  // The store room holds no one (storage: 0 persons/m²), the corridor is a walkway: neither
+  // is an occupied zone.
+  EXPECT_EQ(r.routes.size(), 1u);
+
+  const auto fails = failures(r);
+  ASSERT_EQ(fails.size(), 1u) << fails[0].message;
+  const NavFinding& f = fails[0];
+  EXPECT_EQ(f.check, "route_width");
+  EXPECT_EQ(f.clause, "GB 50016-2014 5.5.18");
+  EXPECT_EQ(f.element_id, wait->narrowed_by);
+  EXPECT_EQ(f.target_id, "z-wait");
+  EXPECT_NEAR(*f.measured, 1.00, 1e-6);
+  EXPECT_DOUBLE_EQ(*f.required, 1.10);
+  EXPECT_TRUE(has(f.message, "1.00 m")) << f.message;
+  EXPECT_TRUE(has(f.message, "1.10 m")) << f.message;
+  EXPECT_TRUE(has(f.message, "z-wait")) << f.message;
+  // The route runs from the waiting room through the corridor to the exit.
+  ASSERT_GE(f.route.size(), 2u);
+  EXPECT_LT(f.route.front().x(), 10.0);
+  EXPECT_NEAR(f.route.back().x(), 16.0, 1e-9);
+  for (const Point& p : f.route) {
+    if (p.x() > 10.2) {
+      EXPECT_GE(p.y(), 0.2 - 1e-9);
+      EXPECT_LE(p.y(), 0.8 + 1e-9);
+    }
+  }
+}
+
+TEST(RouteWidth, CorridorOfOnePointTwoMetresPasses) {
+  // The same plan with w-store moved to y = 1.3: the corridor is 1.20 m clear, and it is the
+  // narrowest place on the way out (the exit's own 0.9 m is a door, checked on its own).
+  PlanData data = test_plan("corridor-narrow.json").data();
+  for (Point& p : by_id(data.walls, "w-store").points) {
+    if (std::abs(p.y() - 1.1) < 1e-9) p.y() = 1.3;
+  }
+  const EgressReport r = check_egress(NavGraph::build(Plan::build(std::move(data))));
+  const EgressRoute* wait = route_of(r, "z-wait");
+  ASSERT_NE(wait, nullptr);
+  EXPECT_NEAR(wait->narrowest_width, 1.20, 1e-6);
+  EXPECT_TRUE(wait->route.points.empty());  // only failing routes carry theirs
+  EXPECT_TRUE(of_check(r, "route_width").empty());
+  EXPECT_TRUE(r.passes());
+}
+
+TEST(RouteWidth, EveryOccupiedZoneOfTheTownCenterHasAWayOutOf110Centimetres) {
+  const EgressReport r = check_egress(
+      NavGraph::build(load_plan(std::string(HALLSIM_SOURCE_DIR) + "/floorplans/town-center.json")));
+  // Every zone but the two walkways holds people at its design density.
+  EXPECT_EQ(r.routes.size(), 16u - 2u);
+  for (const EgressRoute& e : r.routes) {
+    EXPECT_GE(e.narrowest_width, 1.10 - 1e-6) << e.zone_id << " at " << e.narrowed_by;
+    EXPECT_LE(e.narrowest_width, 2.0);
+  }
+}
+
+TEST(DoorSwing, EveryDoorOnTheWayOutOpensTheWayPeopleEscape) {
+  // 70 seats in z-hall (more than its 110 m² x 0.5), all of whom leave through d-mid.
+  const EgressReport r = check_egress(NavGraph::build(test_plan("door-swing.json")));
+  ASSERT_EQ(r.doors.size(), 3u);
+  for (const char* id : {"d-main", "d-exit"}) {
+    const EvacuationDoor* d = door_of(r, id);
+    ASSERT_NE(d, nullptr) << id;
+    EXPECT_TRUE(d->exit);
+    EXPECT_TRUE(d->held);
+    EXPECT_EQ(d->escape_to, "outside");
+    EXPECT_EQ(d->opens_to, "outside");
+    EXPECT_EQ(d->verdict, "ok");
+  }
+  const EvacuationDoor* mid = door_of(r, "d-mid");
+  ASSERT_NE(mid, nullptr);
+  EXPECT_FALSE(mid->exit);
+  EXPECT_NEAR(mid->persons, 70.0, 1e-6);
+  EXPECT_GT(mid->room_persons, 60.0);  // the hall's people, less those standing in the doorway
+  EXPECT_LE(mid->room_persons, 70.0 + 1e-6);
+  EXPECT_TRUE(mid->held);
+  EXPECT_EQ(mid->escape_to, "z-lobby");
+  EXPECT_EQ(mid->opens_to, "z-lobby");
+  EXPECT_EQ(mid->verdict, "ok");
+  EXPECT_TRUE(of_check(r, "door_swing").empty());
+  EXPECT_TRUE(of_check(r, "door_type").empty());
+  EXPECT_TRUE(r.passes());
+}
+
+TEST(DoorSwing, ExitThatOpensInwardFails) {
+  PlanData data = test_plan("door-swing.json").data();
+  by_id(data.openings, "d-exit").swing = Swing::inward;
+  const EgressReport r = check_egress(NavGraph::build(Plan::build(std::move(data))));
+  const auto fails = failures(r);
+  ASSERT_EQ(fails.size(), 1u);
+  EXPECT_EQ(fails[0].check, "door_swing");
+  EXPECT_EQ(fails[0].clause, "GB 50016-2014 6.4.11");
+  EXPECT_EQ(fails[0].element_id, "d-exit");
+  EXPECT_EQ(fails[0].position, Point(20.0, 7.5));
+  EXPECT_TRUE(has(fails[0].message, "inward")) << fails[0].message;
+  EXPECT_TRUE(has(fails[0].message, "swing outward")) << fails[0].message;
+  EXPECT_EQ(door_of(r, "d-exit")->verdict, "against");
+}
+
+TEST(DoorSwing, DoorOutOfAHallOfSeventyThatSwingsIntoItFails) {
+  PlanData data = test_plan("door-swing.json").data();
+  by_id(data.openings, "d-mid").swing_into = "z-hall";
+  const EgressReport r = check_egress(NavGraph::build(Plan::build(std::move(data))));
+  const auto fails = failures(r);
+  ASSERT_EQ(fails.size(), 1u);
+  EXPECT_EQ(fails[0].check, "door_swing");
+  EXPECT_EQ(fails[0].element_id, "d-mid");
+  EXPECT_EQ(fails[0].target_id, "z-lobby");
+  EXPECT_TRUE(has(fails[0].message, "70 persons pass it")) << fails[0].message;
+  EXPECT_TRUE(has(fails[0].message, "opens into z-hall")) << fails[0].message;
+  EXPECT_TRUE(has(fails[0].message, "swing into z-lobby")) << fails[0].message;
+}
+
+TEST(DoorSwing, DoorOfASmallRoomMayOpenEitherWay) {
+  // Without the seats, z-hall as a plain room holds 110 m² x 0.2 = 22 persons: not more than
+  // 60 in the room nor 30 through the door (GB 50016 6.4.11), so d-mid may swing into it.
+  PlanData data = test_plan("door-swing.json").data();
+  by_id(data.openings, "d-mid").swing_into = "z-hall";
+  by_id(data.zones, "z-hall").kind = ZoneKind::room;
+  data.seat_rows.clear();
+  const EgressReport r = check_egress(NavGraph::build(Plan::build(std::move(data))));
+  const EvacuationDoor* mid = door_of(r, "d-mid");
+  ASSERT_NE(mid, nullptr);
+  EXPECT_NEAR(mid->persons, 22.0, 1e-6);
+  EXPECT_FALSE(mid->held);
+  EXPECT_EQ(mid->verdict, "against");
+  EXPECT_TRUE(of_check(r, "door_swing").empty());
+  EXPECT_TRUE(r.passes());
+}
+
+TEST(DoorSwing, UnknownSwingAndSlidingExitsAreWarningsARevolvingExitFails) {
+  PlanData data = test_plan("door-swing.json").data();
+  by_id(data.openings, "d-exit").swing = Swing::none;
+  by_id(data.openings, "d-main").door = DoorType::sliding;
+  by_id(data.openings, "d-main").swing = Swing::none;
+  EgressReport r = check_egress(NavGraph::build(Plan::build(data)));
+  EXPECT_TRUE(r.passes());
+  ASSERT_EQ(of_check(r, "door_swing").size(), 1u);
+  EXPECT_EQ(of_check(r, "door_swing")[0].severity, Severity::warning);
+  EXPECT_EQ(of_check(r, "door_swing")[0].element_id, "d-exit");
+  EXPECT_TRUE(has(of_check(r, "door_swing")[0].message, "give its \"swing\""));
+  ASSERT_EQ(of_check(r, "door_type").size(), 1u);
+  EXPECT_EQ(of_check(r, "door_type")[0].severity, Severity::warning);
+  EXPECT_EQ(of_check(r, "door_type")[0].element_id, "d-main");
+  EXPECT_TRUE(has(of_check(r, "door_type")[0].message, "breakaway"));
+
+  by_id(data.openings, "d-exit").door = DoorType::revolving;
+  r = check_egress(NavGraph::build(Plan::build(std::move(data))));
+  const auto fails = failures(r);
+  ASSERT_EQ(fails.size(), 1u);
+  EXPECT_EQ(fails[0].check, "door_type");
+  EXPECT_EQ(fails[0].element_id, "d-exit");
+  EXPECT_EQ(door_of(r, "d-exit")->verdict, "revolving");
 }
 
 TEST(Egress, SameInputGivesTheSameReport) {

@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// Wheelchair routes from the main entrance to every public zone, counter and kiosk
+/// Wheelchair routes from the main entrance to every public zone, counter and kiosk, and the
+/// steps and ramps outside the building before the entrances a wheelchair uses
 /// (GB 55019-2021, GB 50763-2012; the standard's 4.4.1.2).
 ///
 /// A wheelchair may cross a cell when the free width there is at least the route width
@@ -25,6 +26,11 @@ struct AccessSettings {
   /// A turning circle counts as "in front of" a door or counter when its centre is at most this
   /// far from the door's middle or the counter's customer side, m (hallsim's reading).
   double turning_search = 1.5;
+  /// Outside the building (the grid's barriers inside it use the same figures): a step of more
+  /// than this needs a ramp beside it, m (GB 50763 3.5.3's 15 mm)...
+  double max_step_rise = 0.015;
+  double max_ramp_slope = 1.0 / 12.0;  ///< ...and a ramp rises at most 1:12 (GB 55019 2.3.1)...
+  double max_ramp_rise = 0.75;         ///< ...and at most this in one run, m (GB 55019 2.3.1)
 };
 
 /// What a wheelchair route leads to.
@@ -61,10 +67,24 @@ struct AccessTarget {
   std::vector<AccessBlock> blocks;  ///< what stops a wheelchair on `route`
 };
 
+/// A step, flight of stairs or ramp outside the building, before an entrance a wheelchair uses
+/// (the main entrance, or an outside door marked accessible): the one nearest to it.
+struct ApproachLevelChange {
+  std::string id;
+  std::string entrance_id;
+  LevelChangeKind kind = LevelChangeKind::step;
+  double rise = 0.0;   ///< m
+  double slope = 0.0;  ///< rise over run, for a ramp or stairs; 0 for a step
+  double width = 0.0;  ///< clear width of a ramp or stairs, length of a step's edge, m
+  /// A wheelchair can pass it: a step of at most max_step_rise, or a ramp within the limits.
+  bool passable = false;
+};
+
 /// Result of the accessibility check.
 struct AccessReport {
   std::string entrance_id;
   std::vector<AccessTarget> targets;
+  std::vector<ApproachLevelChange> approach;  ///< in the plan's order
   std::vector<NavFinding> findings;
   /// True if no finding is a failure.
   bool passes() const;

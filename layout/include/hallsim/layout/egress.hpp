@@ -1,10 +1,11 @@
 #pragma once
 /// \file
 /// Evacuation of a plan: walking distance to the nearest emergency exit from every point,
-/// the number and width of exits against the occupant load, one exit blocked in turn, and the
+/// the number and width of exits against the occupant load, the clear width of the way out of
+/// every occupied zone, which way evacuation doors open, one exit blocked in turn, and the
 /// time to empty the hall (SFPE hydraulic model, with a max-flow lower bound).
-/// Limits: GB 50016-2014 (2018 edition) 5.5.8, 5.5.15, 5.5.17, 5.5.18, 5.5.21; the standard's
-/// 4.4.1.2 and 5.7. Method and figures: docs/egress.md.
+/// Limits: GB 50016-2014 (2018 edition) 5.5.8, 5.5.15, 5.5.17, 5.5.18, 5.5.21, 6.4.11; the
+/// standard's 4.4.1.2 and 5.7. Method and figures: docs/egress.md.
 
 #include <optional>
 #include <string>
@@ -20,13 +21,17 @@ struct EgressSettings {
   std::optional<double> occupants;
   double pre_movement = 0.0;  ///< time before people start to move, s (added to every time)
 
-  double open_hall_limit = 30.0;          ///< any point to the nearest exit, hall with 2+ exits, m
-  double dead_end_limit = 22.0;           ///< room with one door / door on a dead end, m
-  double between_exits_limit = 40.0;      ///< room door between two exits to the nearest one, m
-  double sprinkler_factor = 1.25;         ///< distances grow by this with automatic sprinklers
-  double exit_min_width = 0.90;           ///< clear width of an exit or evacuation door, m
-  double single_exit_max_area = 200.0;    ///< one exit suffices up to this floor area, m²...
-  double single_exit_max_persons = 50.0;  ///< ...and this many people
+  double open_hall_limit = 30.0;      ///< any point to the nearest exit, hall with 2+ exits, m
+  double dead_end_limit = 22.0;       ///< room with one door / door on a dead end, m
+  double between_exits_limit = 40.0;  ///< room door between two exits to the nearest one, m
+  double sprinkler_factor = 1.25;     ///< distances grow by this with automatic sprinklers
+  double exit_min_width = 0.90;       ///< clear width of an exit or evacuation door, m
+  double route_min_width = 1.10;      ///< clear width of an evacuation corridor or walkway, m
+  /// A door out of a room with more people than this must open the way people escape...
+  double swing_room_persons = 60.0;
+  double swing_door_persons = 30.0;          ///< ...and so must a door more people than this pass
+  double single_exit_max_area = 200.0;       ///< one exit suffices up to this floor area, m²...
+  double single_exit_max_persons = 50.0;     ///< ...and this many people
   double single_door_room_max_area = 120.0;  ///< a room this small may have one door, m²
   /// A door is on a dead end when its routes to two different exits stay together (within
   /// dead_end_tolerance of extra walking) for more than dead_end_min metres.
@@ -129,6 +134,39 @@ struct EgressTime {
   double cut_off_persons = 0.0;  ///< people with no way out (not in the times)
 };
 
+/// The way out of one occupied zone to its nearest exit, at its widest.
+struct EgressRoute {
+  std::string zone_id;
+  std::string exit_id;  ///< the exit nearest to the zone
+  /// Narrowest clear width of the widest way from the zone to the exit, doors apart (their
+  /// clear width is checked on its own), m; at most twice NavSettings::clearance_cap.
+  double narrowest_width = 0.0;
+  Point narrowest_position = Point::Zero();
+  std::string narrowed_by;  ///< the elements either side of the narrowest point ("w-1 and c3")
+  double limit = 0.0;       ///< m
+  /// The shortest route that keeps narrowest_width, from the zone to the exit; only filled
+  /// when the width is below the limit.
+  Route route;
+};
+
+/// Which way a door on the way out opens, against the way people escape through it.
+struct EvacuationDoor {
+  std::string id;
+  bool exit = false;  ///< an emergency exit in the outline
+  DoorType door = DoorType::swinging;
+  Swing swing = Swing::none;
+  std::string escape_to;  ///< "outside", or the zone people go into through it (may be empty)
+  std::string opens_to;   ///< "outside", a zone id, "both ways"; empty when the plan does not say
+  double persons = 0.0;   ///< people the hydraulic model sends through it
+  double room_persons = 0.0;  ///< people in the room they leave through it
+  /// Held to GB 50016 6.4.11: every exit, and a door out of a room of more than
+  /// swing_room_persons or passed by more than swing_door_persons.
+  bool held = false;
+  /// "ok", "against" (opens against escape), "unknown" (swing not given), "sliding",
+  /// "automatic", "revolving".
+  std::string verdict;
+};
+
 /// One exit blocked.
 struct BlockedExit {
   std::string exit_id;
@@ -151,6 +189,8 @@ struct EgressReport {
   double required_exit_width = 0.0;  ///< m
   Travel farthest;                   ///< over the whole floor, to the nearest exit
   std::vector<RoomResult> rooms;
+  std::vector<EgressRoute> routes;    ///< one per occupied zone with a way out, in file order
+  std::vector<EvacuationDoor> doors;  ///< exits, then the doors people pass on the way out
   EgressTime time;
   std::vector<BlockedExit> blocked;
   std::optional<std::size_t> worst_blocked;  ///< index into `blocked`
