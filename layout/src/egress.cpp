@@ -1113,10 +1113,11 @@ class EgressCheck {
       // The plan cannot show a leaf that breaks away: hallsim assumes one and says so.
       f.check = "door_type";
       f.severity = Severity::warning;
-      f.message = what + who + " is " + (d.verdict == "sliding" ? "a sliding" : "an automatic") +
-                  " door; a sliding leaf is no evacuation door, so hallsim assumes it swings " +
-                  way +
-                  " by hand in an emergency (a breakaway leaf): attest that, or put a "
+      f.message = what + who + " is " +
+                  (d.verdict == "sliding" ? "a sliding door" : "an automatic door") +
+                  "; an evacuation door must be side-hung and open " + way +
+                  " by hand, so hallsim assumes its leaves also swing " + way +
+                  " when pushed in an emergency (breakaway leaves): make sure they do, or put a "
                   "side-hung door that opens " +
                   way + " beside it";
     }
