@@ -31,6 +31,7 @@ void add_validate_command(CLI::App& app, CommandBody& chosen);
 void add_check_command(CLI::App& app, CommandBody& chosen);
 void add_fit_command(CLI::App& app, CommandBody& chosen);
 void add_render_command(CLI::App& app, CommandBody& chosen);
+void add_view_command(CLI::App& app, CommandBody& chosen);
 void add_egress_command(CLI::App& app, CommandBody& chosen);
 void add_simulate_command(CLI::App& app, CommandBody& chosen);
 void add_compare_command(CLI::App& app, CommandBody& chosen);
