@@ -4,11 +4,11 @@
 
 namespace hallsim::sim {
 
-bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n) {
+bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n, std::size_t per_bucket) {
   if (!(hi > lo)) {
     return false;  // equal times cannot be spread; the bottom orders them
   }
-  const std::size_t nb = std::max<std::size_t>(2, n / params_.bucket_target);
+  const std::size_t nb = std::max<std::size_t>(2, n / per_bucket);
   const double inv_width = static_cast<double>(nb) / (hi - lo);
   if (!std::isfinite(inv_width) || inv_width <= 0.0) {
     return false;
@@ -26,16 +26,41 @@ bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n) {
   return true;
 }
 
+void LadderQueue::grow_and_append(std::vector<EventEntry>& bucket, const EventEntry& e) {
+  bucket.push_back(e);
+}
+
+void LadderQueue::push_top(const EventEntry& e) {
+  top_.push_back(e);
+  top_min_ = std::min(top_min_, e.time);
+  top_max_ = std::max(top_max_, e.time);
+}
+
+void LadderQueue::push_bottom(const EventEntry& e) {
+  if (sorted_) {
+    if (bottom_.size() < kSortedInsertLimit) {
+      // Small: keep it sorted; the entry goes before (in storage) every entry that
+      // fires before it.
+      const auto at = std::upper_bound(bottom_.begin(), bottom_.end(), e, Later{});
+      bottom_.insert(at, e);
+      return;
+    }
+    // Many entries land here (a burst at one time): a heap keeps each one O(log n).
+    std::make_heap(bottom_.begin(), bottom_.end(), Later{});
+    sorted_ = false;
+    ++stats_.bottom_heaps;
+  }
+  bottom_.push_back(e);
+  std::push_heap(bottom_.begin(), bottom_.end(), Later{});
+}
+
 void LadderQueue::fill_bottom() {
-  std::sort(bottom_.begin(), bottom_.end(), fires_before);
-  head_ = 0;
+  std::sort(bottom_.begin(), bottom_.end(), Later{});
   sorted_ = true;
 }
 
 bool LadderQueue::refill() {
-  assert(bottom_empty());
-  bottom_.clear();
-  head_ = 0;
+  assert(bottom_.empty());
   for (;;) {
     while (active_rungs_ > 0 && rungs_[active_rungs_ - 1].count == 0) {
       --active_rungs_;
@@ -53,7 +78,7 @@ bool LadderQueue::refill() {
       top_start_ = hi;
       top_min_ = kInfinity;
       top_max_ = -kInfinity;
-      if (n <= params_.split_threshold || !lay_out(0, lo, hi, n)) {
+      if (n <= params_.split_threshold || !lay_out(0, lo, hi, n, params_.bucket_target)) {
         bottom_.swap(top_);
         fill_bottom();
         return true;
@@ -85,7 +110,7 @@ bool LadderQueue::refill() {
         lo = std::min(lo, e.time);
         hi = std::max(hi, e.time);
       }
-      if (lay_out(active_rungs_, lo, hi, bucket.size())) {
+      if (lay_out(active_rungs_, lo, hi, bucket.size(), params_.split_bucket_target)) {
         Rung& child = rungs_[active_rungs_];
         for (const EventEntry& e : bucket) {
           child.buckets[static_cast<std::size_t>(child.index(e.time))].push_back(e);

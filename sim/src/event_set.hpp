@@ -31,8 +31,10 @@ inline bool fires_before(const EventEntry& a, const EventEntry& b) {
 
 /// Tuning of the ladder queue; the defaults are the measured best for the hold model.
 struct LadderParams {
-  /// Target number of entries per bucket when a rung is laid out.
+  /// Target number of entries per bucket when the top is laid out as the first rung.
   std::size_t bucket_target = 16;
+  /// The same for a rung made by splitting a crowded bucket.
+  std::size_t split_bucket_target = 8;
   /// A bucket with more entries than this becomes a new rung instead of going to the bottom.
   std::size_t split_threshold = 64;
   /// Most rungs at once; past this a bucket goes to the bottom whatever its size.
@@ -68,16 +70,14 @@ class LadderQueue {
   void push(const EventEntry& e) {
     ++size_;
     if (e.time >= top_start_) {
-      top_.push_back(e);
-      top_min_ = std::min(top_min_, e.time);
-      top_max_ = std::max(top_max_, e.time);
+      push_top(e);
       return;
     }
     for (std::size_t r = 0; r < active_rungs_; ++r) {
       Rung& rung = rungs_[r];
       const std::ptrdiff_t k = rung.index(e.time);
-      if (k >= static_cast<std::ptrdiff_t>(rung.current)) {
-        rung.buckets[static_cast<std::size_t>(k)].push_back(e);
+      if (k >= static_cast<std::ptrdiff_t>(rung.current)) [[likely]] {
+        append(rung.buckets[static_cast<std::size_t>(k)], e);
         ++rung.count;
         return;
       }
@@ -87,15 +87,17 @@ class LadderQueue {
 
   /// The first entry, or nullptr if the set is empty.
   const EventEntry* peek() {
-    if (bottom_empty() && !refill()) {
-      return nullptr;
+    if (bottom_.empty()) [[unlikely]] {
+      if (!refill()) {
+        return nullptr;
+      }
     }
-    return sorted_ ? &bottom_[head_] : &bottom_.front();
+    return first();
   }
 
   /// Removes the first entry (the set must not be empty).
   void pop() {
-    if (bottom_empty()) {
+    if (bottom_.empty()) [[unlikely]] {
       [[maybe_unused]] const bool some = refill();
       assert(some);
     }
@@ -104,24 +106,26 @@ class LadderQueue {
 
   /// Removes the entry that peek() just returned.
   void pop_peeked() {
-    assert(!bottom_empty());
+    assert(!bottom_.empty());
     take_first();
   }
 
   /// Takes out the first entry into `out`; false if the set is empty.
   bool pop(EventEntry& out) {
-    if (bottom_empty() && !refill()) {
+    if (bottom_.empty() && !refill()) {
       return false;
     }
-    out = sorted_ ? bottom_[head_] : bottom_.front();
+    out = *first();
     take_first();
     return true;
   }
 
-  /// The bottom as it stands: its first entry is the next one out and the next few
-  /// follow it (in order while sorted, near the front while a heap). May be empty.
-  std::span<const EventEntry> bottom() const {
-    return std::span<const EventEntry>(bottom_).subspan(head_);
+  /// Up to `k` of the entries that come out next, the first one among them, in no
+  /// particular order (to prefetch what they point to). May be empty.
+  std::span<const EventEntry> next_few(std::size_t k) const {
+    const std::span<const EventEntry> all(bottom_);
+    const std::size_t n = std::min(k, all.size());
+    return sorted_ ? all.last(n) : all.first(n);
   }
 
   std::size_t size() const { return size_; }
@@ -157,47 +161,39 @@ class LadderQueue {
     }
   };
 
-  bool bottom_empty() const { return head_ == bottom_.size(); }
+  // The next entry of a non-empty bottom.
+  const EventEntry* first() const { return sorted_ ? &bottom_.back() : &bottom_.front(); }
 
   void take_first() {
     --size_;
-    if (sorted_) {
-      if (++head_ == bottom_.size()) {
-        bottom_.clear();
-        head_ = 0;
-      }
+    if (sorted_) [[likely]] {
+      bottom_.pop_back();
       return;
     }
     std::pop_heap(bottom_.begin(), bottom_.end(), Later{});
     bottom_.pop_back();
   }
 
-  void push_bottom(const EventEntry& e) {
-    if (sorted_) {
-      if (bottom_.size() - head_ < kSortedInsertLimit) {
-        // Small: keep it sorted; the entry goes after every entry that fires before it.
-        const auto at = std::upper_bound(bottom_.begin() + static_cast<std::ptrdiff_t>(head_),
-                                         bottom_.end(), e, fires_before);
-        bottom_.insert(at, e);
-        return;
-      }
-      // Many entries land here (a burst at one time): a heap keeps each one O(log n).
-      bottom_.erase(bottom_.begin(), bottom_.begin() + static_cast<std::ptrdiff_t>(head_));
-      head_ = 0;
-      std::make_heap(bottom_.begin(), bottom_.end(), Later{});
-      sorted_ = false;
-      ++stats_.bottom_heaps;
+  // Appends to a bucket; growing it is out of line, so that an ordinary push needs
+  // few registers.
+  static void append(std::vector<EventEntry>& bucket, const EventEntry& e) {
+    if (bucket.size() == bucket.capacity()) [[unlikely]] {
+      grow_and_append(bucket, e);
+      return;
     }
-    bottom_.push_back(e);
-    std::push_heap(bottom_.begin(), bottom_.end(), Later{});
+    bucket.push_back(e);
   }
-
+  [[gnu::noinline]] static void grow_and_append(std::vector<EventEntry>& bucket,
+                                                const EventEntry& e);
+  // Out of line for the same reason: rarer than a push into a rung.
+  [[gnu::noinline]] void push_top(const EventEntry& e);
+  [[gnu::noinline]] void push_bottom(const EventEntry& e);
   // Orders a bottom just filled with a bucket.
   void fill_bottom();
   // Fills the empty bottom from the rungs (or the top); false if nothing is left.
   bool refill();
   // Lays out rung `r` over [lo, hi] for `n` entries; false if they cannot be spread.
-  bool lay_out(std::size_t r, Time lo, Time hi, std::size_t n);
+  bool lay_out(std::size_t r, Time lo, Time hi, std::size_t n, std::size_t per_bucket);
 
   LadderParams params_;
   LadderStats stats_;
@@ -211,10 +207,10 @@ class LadderQueue {
   std::vector<Rung> rungs_;
   std::size_t active_rungs_ = 0;
 
-  // The bottom: sorted ascending from head_, or (after a burst of inserts) a heap.
+  // The bottom: sorted with the first entry last (so taking it out is a pop_back),
+  // or (after a burst of inserts) a heap with the first entry first.
   static constexpr std::size_t kSortedInsertLimit = 128;
   std::vector<EventEntry> bottom_;
-  std::size_t head_ = 0;
   bool sorted_ = true;
 };
 

@@ -1,11 +1,13 @@
 // The ladder queue against a plain binary heap on (time, seq): every pop must match.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <functional>
 #include <queue>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -19,7 +21,8 @@ using Key = std::pair<Time, std::uint64_t>;
 using ReferenceHeap = std::priority_queue<Key, std::vector<Key>, std::greater<>>;
 
 // Small parameters make buckets overflow and rungs spawn with few entries.
-constexpr LadderParams kTightLadder{.bucket_target = 2, .split_threshold = 4, .max_rungs = 6};
+constexpr LadderParams kTightLadder{
+    .bucket_target = 2, .split_bucket_target = 2, .split_threshold = 4, .max_rungs = 6};
 
 // Drives a LadderQueue and the reference with the same operations and checks each pop.
 class Differential {
@@ -102,6 +105,37 @@ TEST(LadderQueue, PopsByTimeThenByInsertionOrder) {
   EXPECT_TRUE(q.empty());
 }
 
+// next_few() feeds the engine's prefetch of the next events' action slots.
+TEST(LadderQueue, NextFewAreTheNextEntriesWhileSortedAndHoldTheFirstWhileAHeap) {
+  LadderQueue q;
+  for (std::uint64_t i = 0; i < 10; ++i) {
+    q.push(EventEntry{static_cast<Time>(9 - i), i + 1, 0, 0});  // seq 10 fires first
+  }
+  ASSERT_NE(q.peek(), nullptr);  // ten entries: the whole set is the sorted bottom
+  std::vector<std::uint64_t> seqs;
+  for (const EventEntry& e : q.next_few(3)) {
+    seqs.push_back(e.seq);
+  }
+  std::sort(seqs.begin(), seqs.end());
+  EXPECT_EQ(seqs, (std::vector<std::uint64_t>{8, 9, 10}));
+  EXPECT_EQ(q.next_few(50).size(), 10U);
+
+  // A burst of entries at the current time turns the bottom into a heap.
+  EventEntry first{};
+  ASSERT_TRUE(q.pop(first));
+  for (std::uint64_t i = 0; i < 300; ++i) {
+    q.push(EventEntry{first.time, 100 + i, 0, 0});
+  }
+  ASSERT_EQ(q.stats().bottom_heaps, 1U);
+  const EventEntry* next = q.peek();
+  ASSERT_NE(next, nullptr);
+  EXPECT_EQ(next->seq, 100U);
+  const std::span<const EventEntry> few = q.next_few(7);
+  EXPECT_EQ(few.size(), 7U);
+  EXPECT_TRUE(
+      std::any_of(few.begin(), few.end(), [](const EventEntry& e) { return e.seq == 100; }));
+}
+
 TEST(LadderQueue, MatchesAReferenceHeapOverMixedOperations) {
   for (const LadderParams params : {LadderParams{}, kTightLadder}) {
     Differential d(params);
@@ -131,13 +165,13 @@ TEST(LadderQueue, MatchesAReferenceHeapOverMixedOperations) {
     EXPECT_GE(d.stats().epochs, 10U);
     EXPECT_GE(d.stats().rungs_spawned, 100U);
     EXPECT_GE(d.stats().deepest, 2U);
-    // The run went through new epochs and rung splits, not only through the bottom heap.
   }
 }
 
 TEST(LadderQueue, KeepsInsertionOrderForHeavyTiesAcrossBucketsAndRungs) {
   // Wide buckets: each holds a few distinct times and is split into a finer rung.
-  Differential d(LadderParams{.bucket_target = 1000, .split_threshold = 4, .max_rungs = 6});
+  Differential d(LadderParams{
+      .bucket_target = 1000, .split_bucket_target = 1000, .split_threshold = 4, .max_rungs = 6});
   // 20 distinct times, each repeated 500 times, interleaved so that every time's
   // entries arrive spread over the whole insertion sequence.
   for (int round = 0; round < 500; ++round) {

@@ -56,7 +56,9 @@ class InlineCallback<void(Args...), Capacity> {
   static constexpr std::size_t kCapacity = Capacity;
 
   InlineCallback() = default;
-  InlineCallback(InlineCallback&& other) noexcept { take(other); }
+  // Starts from a byte copy of the other's storage (always initialised), so a move
+  // writes the storage once instead of zeroing it first.
+  InlineCallback(InlineCallback&& other) noexcept : storage_(other.storage_) { take<true>(other); }
   InlineCallback& operator=(InlineCallback&& other) noexcept {
     if (this != &other) {
       reset();
@@ -115,10 +117,12 @@ class InlineCallback<void(Args...), Capacity> {
  private:
   // Trivially copyable callables (the common lambda of pointers and numbers)
   // move by a fixed-size memcpy, with no call through a function pointer.
+  // Our storage holds no object. A move constructor has already copied the bytes.
+  template <bool kBytesCopied = false>
   void take(InlineCallback& other) noexcept {
-    if (other.relocate_ != nullptr) {
+    if (other.relocate_ != nullptr) [[unlikely]] {
       other.relocate_(storage_.data(), other.storage_.data());
-    } else {
+    } else if constexpr (!kBytesCopied) {
       std::memcpy(storage_.data(), other.storage_.data(), Capacity);
     }
     invoke_ = std::exchange(other.invoke_, nullptr);
