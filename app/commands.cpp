@@ -12,10 +12,10 @@ void add_commands(CLI::App& app, CommandBody& chosen) {
   add_check_command(app, chosen);
   add_egress_command(app, chosen);
   add_render_command(app, chosen);
-  add_view_command(app, chosen);
   add_simulate_command(app, chosen);
   add_compare_command(app, chosen);
   add_tune_command(app, chosen);
+  add_size_command(app, chosen);
   add_fit_command(app, chosen);
   add_demo_command(app, chosen);
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -178,6 +179,39 @@ TEST(TuneCommand, ComparesADynamicRuleWithTheTunedPlan) {
                   c["backup_counter_hours"].get<double>(),
               1e-9);
   EXPECT_GE(c["backup_counter_hours"].get<double>(), 0.0);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SizeCommand, SizesTheTownCentresDemandWithSeatsAndArea) {
+  const auto r = run_hallsim("size " + kScenario + kQuick + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  int windows = 0;
+  bool like_tax_window = false;
+  for (const auto& g : j["counters"]) {
+    windows += g["counters"].get<int>();
+    like_tax_window = like_tax_window || g["type"] == "like c07";
+  }
+  EXPECT_EQ(windows, j["windows"].get<int>());
+  EXPECT_TRUE(like_tax_window) << r.out;
+  // Area: 1,800 m² / 61 windows each, at least 200 m² (domain facts).
+  EXPECT_NEAR(j["area_m2"].get<double>(), std::max(200.0, windows * 1800.0 / 61.0), 1e-9);
+  EXPECT_GE(j["waiting_seats"].get<int>(), 1);
+  EXPECT_GE(j["kiosks"].get<int>(), 1);  // the town centre sends some items to kiosks
+  const auto text = run_hallsim("size " + kScenario + kQuick);
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("Counters needed"), std::string::npos);
+  EXPECT_NE(text.out.find("Waiting seats:"), std::string::npos);
+  EXPECT_NE(text.out.find("Hall area: about"), std::string::npos);
+}
+
+TEST(SizeCommand, BadTargetExitsTwo) {
+  const auto r = run_hallsim("size " + kScenario + " --target 'p90_wait<=15'");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("Accepted forms"), std::string::npos) << r.out;
 }
 
 }  // namespace
