@@ -12,6 +12,7 @@ void add_commands(CLI::App& app, CommandBody& chosen) {
   add_check_command(app, chosen);
   add_egress_command(app, chosen);
   add_render_command(app, chosen);
+  add_view_command(app, chosen);
   add_simulate_command(app, chosen);
   add_compare_command(app, chosen);
   add_tune_command(app, chosen);
