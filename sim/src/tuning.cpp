@@ -448,7 +448,7 @@ class Search {
     // Cells still missing here are out of reach; removals must keep every other cell meeting.
     for (const CellVerdict& v : res_.verdicts) {
       baseline_.push_back(v.meets ? 1 : 0);
-      baseline_value_.push_back(v.value.mean);
+      baseline_limit_.push_back(v.value.upper());
     }
     remove_where_slack();
     res_.meets = all_meet(res_.verdicts);
@@ -475,22 +475,14 @@ class Search {
   }
 
   /// Every cell that met the target after the additions still meets it, and no cell out of
-  /// reach fares worse than it did then (with common random numbers a removal elsewhere
-  /// leaves it as it was unless the groups share visitors).
+  /// reach fares evidently worse: its measure stays within the interval it had then.
   bool holds(const std::vector<CellVerdict>& v) const {
     for (std::size_t i = 0; i < v.size(); ++i) {
-      if (baseline_[i] != 0 ? !v[i].meets : v[i].value.mean > baseline_value_[i]) {
+      if (baseline_[i] != 0 ? !v[i].meets : v[i].value.mean > baseline_limit_[i]) {
         return false;
       }
     }
     return true;
-  }
-
-  /// A cell (and the next period of its group) meets the target in `v`, or was out of reach.
-  bool fine_at(const std::vector<CellVerdict>& v, int p, int g) const {
-    return (baseline_[slot(p, g)] == 0 || v[slot(p, g)].meets) &&
-           (p + 1 >= res_.table.periods() || baseline_[slot(p + 1, g)] == 0 ||
-            v[slot(p + 1, g)].meets);
   }
 
   /// Removing a counter here could only make a missed target worse.
@@ -643,6 +635,34 @@ class Search {
     return out;
   }
 
+  /// Tries a batch of removals; when the target breaks, tries each half (adaptive group
+  /// testing: a few bad moves among many cost a few simulations each). A single move that
+  /// breaks it is not tried again.
+  void try_batch(const std::vector<Move>& batch, std::vector<Move>& tried) {
+    if (batch.empty() || !budget_left()) {
+      return;
+    }
+    const StaffingTable trial = without(batch);
+    if (trial == res_.table) {
+      tried.insert(tried.end(), batch.begin(), batch.end());
+      return;
+    }
+    const TargetSample sample = evaluate_(trial);
+    ++res_.evaluations;
+    const std::vector<CellVerdict> v = judge(sample, target_);
+    if (holds(v)) {
+      accept(trial, sample, v);
+      return;
+    }
+    if (batch.size() == 1) {
+      tried.push_back(batch.front());
+      return;
+    }
+    const auto half = static_cast<std::ptrdiff_t>(batch.size() / 2);
+    try_batch(std::vector<Move>(batch.begin(), batch.begin() + half), tried);
+    try_batch(std::vector<Move>(batch.begin() + half, batch.end()), tried);
+  }
+
   void remove_where_slack() {
     std::vector<Move> tried;
     while (budget_left()) {
@@ -650,49 +670,16 @@ class Search {
       if (moves.empty()) {
         return;
       }
-      // A batch of moves that touch neither the same nor neighbouring periods of a group.
+      // One move per group, the one with the most slack: removals in one group interact most.
       std::vector<Move> batch;
       for (const Move& m : moves) {
-        const bool near = std::any_of(batch.begin(), batch.end(), [&m](const Move& b) {
-          return b.group == m.group && m.first <= b.last + 1 && b.first <= m.last + 1;
-        });
-        if (!near) {
+        const bool taken = std::any_of(batch.begin(), batch.end(),
+                                       [&m](const Move& b) { return b.group == m.group; });
+        if (!taken) {
           batch.push_back(m);
         }
       }
-      const StaffingTable trial = without(batch);
-      const TargetSample sample = evaluate_(trial);
-      ++res_.evaluations;
-      const std::vector<CellVerdict> v = judge(sample, target_);
-      if (holds(v)) {
-        accept(trial, sample, v);
-        continue;
-      }
-      // Keep the moves whose group still meets the target there and in the next period.
-      std::vector<Move> keep;
-      for (const Move& m : batch) {
-        bool fine = batch.size() > 1;
-        for (int p = m.first; fine && p <= m.last; ++p) {
-          fine = fine_at(v, p, m.group);
-        }
-        if (fine) {
-          keep.push_back(m);
-        } else {
-          tried.push_back(m);
-        }
-      }
-      if (keep.empty() || !budget_left()) {
-        continue;
-      }
-      const StaffingTable trial2 = without(keep);
-      const TargetSample sample2 = evaluate_(trial2);
-      ++res_.evaluations;
-      const std::vector<CellVerdict> v2 = judge(sample2, target_);
-      if (holds(v2)) {
-        accept(trial2, sample2, v2);
-      } else {
-        tried.insert(tried.end(), keep.begin(), keep.end());
-      }
+      try_batch(batch, tried);
     }
   }
 
@@ -702,8 +689,9 @@ class Search {
   const SearchSettings& settings_;
   SearchResult res_;
   TargetSample sample_;
-  std::vector<char> baseline_;          ///< per verdict: met the target after the additions
-  std::vector<double> baseline_value_;  ///< per verdict: its measure then
+  std::vector<char> baseline_;  ///< per verdict: met the target after the additions
+  /// Per verdict: the upper end of its interval then; a cell out of reach may not fare worse.
+  std::vector<double> baseline_limit_;
 };
 
 }  // namespace

@@ -251,10 +251,12 @@ struct SearchResult {
 /// Local search with common random numbers (the evaluator sees the same visitors every call):
 /// first adds a counter where a cell misses the target (in the period, or the one before when
 /// the group is full) until every cell meets it or none can be raised; then removes counters
-/// in batches, the cells with the most slack first, never two neighbouring periods of a group
-/// at once and never where a target is missed, and puts back those whose own or next period
-/// then misses. A removal stands when every cell that met the target after the additions
-/// still meets it (cells out of reach may stay missed). Tables always obey `limits`.
+/// (one period of a counter, or a whole shift of a group's top counter), never where a target
+/// is missed, in batches of one move per group, the move with the most slack first; a batch
+/// that breaks the target is split in halves and each tried again, and a single move that
+/// breaks it is not tried again. A removal stands when every cell that met the target after
+/// the additions still meets it and no cell out of reach leaves the interval it had then.
+/// Tables always obey `limits`.
 SearchResult local_search(const StaffingTable& start, const Evaluator& evaluate,
                           const ServiceTarget& target, const StaffingLimits& limits,
                           const SearchSettings& settings = {});
