@@ -44,6 +44,45 @@ void draw_density_map(Painter& p, const HeatOverlay& heat) {
   p.canvas.fill_quads(cells, colours);
 }
 
+void draw_density_on_seats(Painter& p, const HeatOverlay& heat) {
+  const ScalarGrid& grid = heat.density;
+  std::vector<std::array<Pixel, 4>> cells;
+  std::vector<Rgba> colours;
+  for (const layout::SeatRow& row : p.plan.seat_rows()) {
+    const layout::Box box = layout::bounding_box(row.footprint);
+    const double box_area = (box.max - box.min).prod();
+    if (!(box_area > 0.0) || std::abs(layout::area(row.footprint) - box_area) > 1e-6 * box_area) {
+      continue;  // only rows drawn as upright rectangles are clipped exactly by their box
+    }
+    const auto first = [&](double v, double o) {
+      return std::max(0, static_cast<int>(std::floor((v - o) / grid.cell)));
+    };
+    for (int r = first(box.min.y(), grid.origin.y()); r < grid.rows; ++r) {
+      const double y0 = grid.origin.y() + r * grid.cell;
+      if (y0 >= box.max.y()) {
+        break;
+      }
+      for (int c = first(box.min.x(), grid.origin.x()); c < grid.columns; ++c) {
+        const double x0 = grid.origin.x() + c * grid.cell;
+        if (x0 >= box.max.x()) {
+          break;
+        }
+        const double value = grid.at(c, r);
+        if (!(value > 0.0)) {
+          continue;
+        }
+        const Point sw(std::max(x0, box.min.x()), std::max(y0, box.min.y()));
+        const Point ne(std::min(x0 + grid.cell, box.max.x()),
+                       std::min(y0 + grid.cell, box.max.y()));
+        cells.push_back(
+            {p.px(Point(sw.x(), ne.y())), p.px(ne), p.px(Point(ne.x(), sw.y())), p.px(sw)});
+        colours.push_back(with_alpha(density_colour(value, heat.scale_max), kDensityAlpha));
+      }
+    }
+  }
+  p.canvas.fill_quads(cells, colours);
+}
+
 LegendSection density_legend(const HeatOverlay& heat) {
   LegendSection section{heat.title + (heat.period.empty() ? "" : " · " + heat.period), {}};
   const double step = heat.scale_max / kDensitySteps;

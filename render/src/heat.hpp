@@ -17,6 +17,10 @@ inline constexpr int kDensitySteps = 5;
 /// Draws the cells of `heat` that anyone was in (value > 0), coloured by density_colour.
 void draw_density_map(Painter& painter, const HeatOverlay& heat);
 
+/// Draws `heat` again over the seat rows (clipped to each rectangular row), so that the seats,
+/// where people spend their waits, show it through the furniture drawn over the map.
+void draw_density_on_seats(Painter& painter, const HeatOverlay& heat);
+
 /// The legend section of a heat map: its title and period, one swatch per step of the scale.
 LegendSection density_legend(const HeatOverlay& heat);
 

@@ -156,10 +156,12 @@ RenderedPlan render_plan(const layout::Plan& plan, const Overlays& overlays,
     detail::draw_heat_map(painter, *overlays.egress);
   }
   detail::draw_level_changes(painter);
+  if (overlays.heat) {
+    detail::draw_density_map(painter, *overlays.heat);
+  }
   detail::draw_furniture(painter);
   if (overlays.heat) {
-    // Over the furniture: people sit on the seats and stand at the counters' edges.
-    detail::draw_density_map(painter, *overlays.heat);
+    detail::draw_density_on_seats(painter, *overlays.heat);
   }
   detail::draw_walls(painter);
   detail::draw_openings(painter);

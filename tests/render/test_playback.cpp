@@ -412,6 +412,28 @@ TEST(HeatPicture, StillVisitorsCellHasTheTopColourOverTheZone) {
   EXPECT_EQ(at(picture, {7.05, 1.9}), zone_fill(layout::ZoneKind::window_service));
 }
 
+TEST(HeatPicture, SeatsShowTheHeatOfThoseWhoSatOnThem) {
+  // One visitor seated on the first seat (1.0, 3.25) for the hour: its 0.5 m cell has 4 people
+  // per m², drawn over the seat's square as well as the floor around it.
+  const std::vector<sim::TraceRecord> trace{record(0, 0, TraceEvent::arrive),
+                                            record(0, 0, TraceEvent::wait, Spot::waiting_area),
+                                            record(3600, 0, TraceEvent::renege, Spot::waiting_area),
+                                            record(3600, 0, TraceEvent::leave, Spot::exit)};
+  const Playback playback(graph(), hall(), trace);
+  HeatSettings settings;
+  settings.cell = 0.5;
+  Overlays overlays;
+  overlays.heat = playback.heat(0.0, 3600.0, settings);
+  const RenderedPlan picture = render_plan(playback.plan(), overlays);
+  const Rgba seat{139, 94, 60, 255};  // a seat's square as the plan draws it
+  const Rgba expected = over(density_colour(4.0, 5.0), detail::kDensityAlpha, seat);
+  const Rgba actual = at(picture, {1.1, 3.25});  // in the seat and in cell (2, 6)
+  EXPECT_NEAR(actual.r, expected.r, 1) << describe(actual) << " vs " << describe(expected);
+  EXPECT_NEAR(actual.g, expected.g, 1);
+  EXPECT_NEAR(actual.b, expected.b, 1);
+  EXPECT_EQ(at(render_plan(playback.plan()), {1.1, 3.25}), seat);
+}
+
 TEST(SnapshotPicture, SameTraceAndMomentGiveTheSamePixels) {
   const Playback playback(graph(), hall(), one_service());
   Overlays overlays;
