@@ -80,6 +80,19 @@ void BM_EgressTownCentre(benchmark::State& state) {
 }
 BENCHMARK(BM_EgressTownCentre)->Unit(benchmark::kMillisecond);
 
+// The whole egress check of the made-up hall: fields, rooms, the widest way out of every
+// occupied zone, the evacuation doors, each exit blocked in turn, times and max flows.
+void BM_EgressSampleHall(benchmark::State& state) {
+  const NavGraph graph =
+      NavGraph::build(Plan::build(detail::sample_hall(static_cast<double>(state.range(0)))));
+  for (auto _ : state) {
+    const EgressReport report = check_egress(graph);
+    benchmark::DoNotOptimize(report.findings.data());
+  }
+  state.counters["m2"] = static_cast<double>(state.range(0));
+}
+BENCHMARK(BM_EgressSampleHall)->Arg(10000)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace hallsim::layout
 

@@ -722,18 +722,19 @@ class EgressCheck {
     for (const CellIndex c : g_.cell_of_vertex) {
       width[c] = g_.limiting_opening(c) >= 0 ? kUnreached : 2.0 * g_.width_radius[c];
     }
+    // Widest ways from an exit, searched when some zone's nearest exit is that one.
     std::vector<std::vector<double>> widest(exits_.size());
     std::vector<std::vector<CellIndex>> previous(exits_.size());
-    for (std::size_t k = 0; k < exits_.size(); ++k) {
-      if (!flow_.exit_usable(k)) {
-        continue;
+    const auto widest_of = [&](std::size_t k) -> const std::vector<double>& {
+      if (widest[k].empty()) {
+        std::vector<CellIndex> starts;
+        for (const detail::FieldSource& src : flow_.field(static_cast<int>(k)).sources) {
+          starts.push_back(src.cell);
+        }
+        widest[k] = detail::widest_from(g_, starts, width, &previous[k]);
       }
-      std::vector<CellIndex> starts;
-      for (const detail::FieldSource& src : flow_.field(static_cast<int>(k)).sources) {
-        starts.push_back(src.cell);
-      }
-      widest[k] = detail::widest_from(g_, starts, width, &previous[k]);
-    }
+      return widest[k];
+    };
     const double cap = 2.0 * g_.settings.clearance_cap;
     // Zones behind the same narrow place share one finding: (its key, their routes).
     std::vector<std::pair<std::string, std::vector<std::size_t>>> behind;
@@ -745,7 +746,7 @@ class EgressCheck {
       int e = -1;
       double nearest = kUnreached;
       for (std::size_t k = 0; k < exits_.size(); ++k) {
-        if (widest[k].empty()) {
+        if (!flow_.exit_usable(k)) {
           continue;
         }
         for (const CellIndex c : zone_cells_[z]) {
@@ -758,7 +759,7 @@ class EgressCheck {
       if (e < 0) {
         continue;  // no way out: check_cut_off reports it
       }
-      const std::vector<double>& w = widest[static_cast<std::size_t>(e)];
+      const std::vector<double>& w = widest_of(static_cast<std::size_t>(e));
       // Start from the most open of the zone's cells that have the widest way out.
       double best = -1.0;
       for (const CellIndex c : zone_cells_[z]) {
@@ -1045,10 +1046,25 @@ class EgressCheck {
     const Point mid = 0.5 * (dw.span.a + dw.span.b);
     const double half = 0.5 * (dw.span.b - dw.span.a).norm();
     const double depth = dw.half_depth + 2.0 * g_.h;
-    for (const CellIndex c : g_.rooms[static_cast<std::size_t>(room)].cells) {
-      const Point rel = g_.centre(c) - mid;
-      if (std::abs(rel.dot(dw.tangent)) <= half && std::abs(rel.dot(dw.normal)) <= depth) {
-        best = std::min(best, nearest.distance[c]);
+    const double reach = half + depth;
+    const int i0 =
+        std::max(0, static_cast<int>(std::floor((mid.x() - reach - g_.origin.x()) / g_.h)));
+    const int i1 =
+        std::min(g_.nx - 1, static_cast<int>(std::floor((mid.x() + reach - g_.origin.x()) / g_.h)));
+    const int j0 =
+        std::max(0, static_cast<int>(std::floor((mid.y() - reach - g_.origin.y()) / g_.h)));
+    const int j1 =
+        std::min(g_.ny - 1, static_cast<int>(std::floor((mid.y() + reach - g_.origin.y()) / g_.h)));
+    for (int j = j0; j <= j1; ++j) {
+      for (int i = i0; i <= i1; ++i) {
+        const CellIndex c = g_.cell(i, j);
+        if (g_.room_of[c] != room) {
+          continue;
+        }
+        const Point rel = g_.centre(c) - mid;
+        if (std::abs(rel.dot(dw.tangent)) <= half && std::abs(rel.dot(dw.normal)) <= depth) {
+          best = std::min(best, nearest.distance[c]);
+        }
       }
     }
     return best;
