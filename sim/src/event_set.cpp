@@ -14,9 +14,7 @@ bool LadderQueue::lay_out(std::size_t r, Time lo, Time hi, std::size_t n, std::s
     return false;
   }
   Rung& rung = rungs_[r];
-  rung.start = lo;
-  rung.inv_width = inv_width;
-  rung.last = static_cast<double>(nb - 1);
+  rung.map = BucketMap{.start = lo, .inv_width = inv_width, .last = static_cast<double>(nb - 1)};
   rung.used = nb;
   rung.current = 0;
   rung.count = 0;
@@ -54,6 +52,18 @@ void LadderQueue::push_bottom(const EventEntry& e) {
   std::push_heap(bottom_.begin(), bottom_.end(), Later{});
 }
 
+void LadderQueue::spread(Rung& rung, const std::vector<EventEntry>& entries) {
+  // A copy of the rung's mapping: the stores into buckets could otherwise alias it
+  // and make every entry reload it.
+  const BucketMap map = rung.map;
+  std::vector<EventEntry>* const buckets = rung.buckets.data();
+  for (const EventEntry& e : entries) {
+    const std::ptrdiff_t k = map.index(e.time);
+    assert(k >= 0);
+    append(buckets[static_cast<std::size_t>(k)], e);
+  }
+}
+
 void LadderQueue::fill_bottom() {
   std::sort(bottom_.begin(), bottom_.end(), Later{});
   sorted_ = true;
@@ -84,9 +94,7 @@ bool LadderQueue::refill() {
         return true;
       }
       Rung& first = rungs_[0];
-      for (const EventEntry& e : top_) {
-        first.buckets[static_cast<std::size_t>(first.index(e.time))].push_back(e);
-      }
+      spread(first, top_);
       first.count = n;
       top_.clear();
       active_rungs_ = 1;
@@ -112,9 +120,7 @@ bool LadderQueue::refill() {
       }
       if (lay_out(active_rungs_, lo, hi, bucket.size(), params_.split_bucket_target)) {
         Rung& child = rungs_[active_rungs_];
-        for (const EventEntry& e : bucket) {
-          child.buckets[static_cast<std::size_t>(child.index(e.time))].push_back(e);
-        }
+        spread(child, bucket);
         child.count = bucket.size();
         bucket.clear();
         ++active_rungs_;

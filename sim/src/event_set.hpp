@@ -139,17 +139,11 @@ class LadderQueue {
     bool operator()(const EventEntry& a, const EventEntry& b) const { return fires_before(b, a); }
   };
 
-  // One rung: buckets [0, buckets.size()) of equal width from `start`; buckets
-  // before `current` have been handed down already.
-  // Buckets beyond `used` are empty leftovers that keep their capacity for later layouts.
-  struct Rung {
+  // Which bucket of a rung a time belongs to: equal widths from `start`.
+  struct BucketMap {
     Time start = 0.0;
     double inv_width = 0.0;
     double last = 0.0;  // index of the last bucket in use, as a double
-    std::size_t used = 0;
-    std::size_t current = 0;
-    std::size_t count = 0;
-    std::vector<std::vector<EventEntry>> buckets;
 
     // Monotone in t: -1 below the rung, clamped to the last bucket above it.
     std::ptrdiff_t index(Time t) const {
@@ -161,8 +155,26 @@ class LadderQueue {
     }
   };
 
+  // One rung: buckets [0, used) mapped by `map`; buckets before `current` have been
+  // handed down already. Buckets beyond `used` are empty leftovers that keep their
+  // capacity for later layouts.
+  struct Rung {
+    BucketMap map;
+    std::size_t used = 0;
+    std::size_t current = 0;
+    std::size_t count = 0;
+    std::vector<std::vector<EventEntry>> buckets;
+
+    std::ptrdiff_t index(Time t) const { return map.index(t); }
+  };
+
   // The next entry of a non-empty bottom.
-  const EventEntry* first() const { return sorted_ ? &bottom_.back() : &bottom_.front(); }
+  const EventEntry* first() const {
+    if (sorted_) [[likely]] {
+      return &bottom_.back();
+    }
+    return &bottom_.front();
+  }
 
   void take_first() {
     --size_;
@@ -188,6 +200,8 @@ class LadderQueue {
   // Out of line for the same reason: rarer than a push into a rung.
   [[gnu::noinline]] void push_top(const EventEntry& e);
   [[gnu::noinline]] void push_bottom(const EventEntry& e);
+  // Appends each of `entries` to its bucket of `rung` (whose range covers them all).
+  static void spread(Rung& rung, const std::vector<EventEntry>& entries);
   // Orders a bottom just filled with a bucket.
   void fill_bottom();
   // Fills the empty bottom from the rungs (or the top); false if nothing is left.

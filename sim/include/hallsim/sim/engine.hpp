@@ -56,9 +56,17 @@ class InlineCallback<void(Args...), Capacity> {
   static constexpr std::size_t kCapacity = Capacity;
 
   InlineCallback() = default;
-  // Starts from a byte copy of the other's storage (always initialised), so a move
-  // writes the storage once instead of zeroing it first.
-  InlineCallback(InlineCallback&& other) noexcept : storage_(other.storage_) { take<true>(other); }
+  // Copies the storage bytes (always initialised) and the pointers in one go, with
+  // no zeroing first; only a callable that is not trivially copyable is then moved
+  // by its own constructor.
+  InlineCallback(InlineCallback&& other) noexcept
+      : storage_(other.storage_),
+        invoke_(std::exchange(other.invoke_, nullptr)),
+        relocate_(std::exchange(other.relocate_, nullptr)) {
+    if (relocate_ != nullptr) [[unlikely]] {
+      relocate_(storage_.data(), other.storage_.data());
+    }
+  }
   InlineCallback& operator=(InlineCallback&& other) noexcept {
     if (this != &other) {
       reset();
@@ -117,12 +125,11 @@ class InlineCallback<void(Args...), Capacity> {
  private:
   // Trivially copyable callables (the common lambda of pointers and numbers)
   // move by a fixed-size memcpy, with no call through a function pointer.
-  // Our storage holds no object. A move constructor has already copied the bytes.
-  template <bool kBytesCopied = false>
+  // Our storage holds no object.
   void take(InlineCallback& other) noexcept {
-    if (other.relocate_ != nullptr) [[unlikely]] {
+    if (other.relocate_ != nullptr) {
       other.relocate_(storage_.data(), other.storage_.data());
-    } else if constexpr (!kBytesCopied) {
+    } else {
       std::memcpy(storage_.data(), other.storage_.data(), Capacity);
     }
     invoke_ = std::exchange(other.invoke_, nullptr);
