@@ -686,8 +686,7 @@ class AccessCheck {
     std::map<std::string, double> ramp_rise;
     std::map<std::string, std::size_t> highest;
     const auto& changes = plan_.level_changes();
-    for (std::size_t k = 0; k < changes.size(); ++k) {
-      const LevelChange& lc = changes[k];
+    for (const LevelChange& lc : changes) {
       if (contains(plan_.outline(), 0.5 * (lc.line.a + lc.line.b))) {
         continue;  // inside: the grid's barriers
       }
@@ -737,15 +736,14 @@ class AccessCheck {
       f.measured = a.rise * 1000.0;
       f.required = s_.max_step_rise * 1000.0;
       f.unit = "mm";
-      const std::string what = a.kind == LevelChangeKind::stairs ? "stairs " : "step ";
-      f.message = what + a.id + " before entrance " + door + " rises " + fmt(a.rise * 1000.0, 0) +
-                  " mm, and " +
-                  (ramp_rise[door] > 0.0 ? "the usable ramps beside it climb only " +
+      f.message = (a.kind == LevelChangeKind::stairs ? "stairs " : "step ") + a.id;
+      f.message += " before entrance " + door + " rises " + fmt(a.rise * 1000.0, 0) + " mm, and ";
+      f.message += ramp_rise[door] > 0.0 ? "the usable ramps beside it climb only " +
                                                fmt(ramp_rise[door] * 1000.0, 0) + " mm"
-                                         : std::string("no usable ramp climbs it")) +
-                  "; add a ramp of at most 1:" + fmt(1.0 / s_.max_ramp_slope, 0) + " (at least " +
-                  fmt(a.rise / s_.max_ramp_slope) + " m long) and " + fmt(s_.route_width) +
-                  " m wide beside it";
+                                         : std::string("no usable ramp climbs it");
+      f.message += "; add a ramp of at most 1:" + fmt(1.0 / s_.max_ramp_slope, 0) + " (at least " +
+                   fmt(a.rise / s_.max_ramp_slope) + " m long) and " + fmt(s_.route_width) +
+                   " m wide beside it";
       report_.findings.push_back(std::move(f));
     }
   }

@@ -946,8 +946,8 @@ class EgressCheck {
     for (const ComponentFlow& c : r_.time.components) {
       through[c.id] = c.persons;
     }
-    for (std::size_t k = 0; k < exits_.size(); ++k) {
-      const Opening& o = openings[exits_[k]];
+    for (const std::size_t exit : exits_) {
+      const Opening& o = openings[exit];
       EvacuationDoor d;
       d.id = o.id;
       d.exit = true;
@@ -955,7 +955,7 @@ class EgressCheck {
       d.swing = o.swing;
       d.escape_to = kOutside;
       d.persons = through.count(o.id) > 0 ? through[o.id] : 0.0;
-      const int doorway = doorway_of(exits_[k]);
+      const int doorway = doorway_of(exit);
       if (doorway >= 0) {
         const int room = g_.doorways[doorway].room_plus;
         d.room_persons = room >= 0 ? room_persons_[room] : 0.0;
