@@ -151,6 +151,14 @@ sim::HallLayout hall_layout_from_plan(const layout::Plan& plan, const std::strin
                   (ticketing != nullptr ? places[2].name : "none (at " + places[2].name + ")") +
                   ", kiosks at " + places[3].name + ", waiting area at " + places[4].name +
                   ", the counters' customer sides; visitors leave by the main entrance");
+  // Crowding slows walks: the model needs the floor people stand on. The grid's walkable cells
+  // are where a person's centre fits (0.40 m clear of walls and furniture), so their area is the
+  // floor left for moving about.
+  const double cell = nav.settings().cell_size;
+  hall.walkable_area = static_cast<double>(nav.vertex_count()) * cell * cell;
+  notes.push_back("walks slow down as the hall fills (SFPE speed-density) over " +
+                  std::to_string(std::lround(hall.walkable_area)) +
+                  " m² of walkable floor (navigation cells a person fits in)");
   if (elements != nullptr) {
     for (std::size_t i = 0; i < sim::kNamedSpots; ++i) {
       (*elements)[i] = places[i].name;
@@ -498,6 +506,9 @@ std::string detail_text(const sim::TraceRecord& r) {
       return r.detail == 1 ? "bad" : "good";
     case sim::TraceEvent::leave:
       return sim::to_string(static_cast<sim::Outcome>(r.detail));
+    case sim::TraceEvent::counter_open:
+    case sim::TraceEvent::counter_close:
+      return sim::to_string(static_cast<sim::CounterChange>(r.detail));
     default:
       return "";
   }
@@ -528,7 +539,7 @@ std::string trace_text(const sim::HallModel& model, const sim::HallResult& r,
                        sim::Weekday first_day, bool jsonl, const SpotElements* elements) {
   std::string out;
   if (!jsonl) {
-    out = "time_s,clock,visitor,event,place,element,queue,ticket,detail,duration_s\n";
+    out = "time_s,clock,visitor,event,place,element,queue,ticket,detail,duration_s,seat\n";
   }
   // The plan element standing for a place: a counter's id, or what the spot was measured at.
   auto element_of = [&](const sim::TraceRecord& e) -> std::string {
@@ -547,7 +558,9 @@ std::string trace_text(const sim::HallModel& model, const sim::HallResult& r,
       nlohmann::ordered_json j;
       j["t"] = e.time;
       j["clock"] = day_clock(e.time, first_day);
-      j["visitor"] = e.visitor;
+      if (e.visitor != sim::kNoVisitor) {
+        j["visitor"] = e.visitor;
+      }
       j["event"] = sim::to_string(e.event);
       j["place"] = place_text(model, e);
       if (const std::string el = element_of(e); !el.empty()) {
@@ -566,15 +579,19 @@ std::string trace_text(const sim::HallModel& model, const sim::HallResult& r,
       if (e.event == sim::TraceEvent::walk) {
         j["duration"] = e.duration;
       }
+      if (e.seat >= 0) {
+        j["seat"] = e.seat;
+      }
       out += j.dump();
       out += '\n';
     } else {
       out += number_text(e.time) + "," + day_clock(e.time, first_day) + "," +
-             std::to_string(e.visitor) + "," + sim::to_string(e.event) + "," +
-             csv_field(place_text(model, e)) + "," + csv_field(element_of(e)) + "," +
-             csv_field(queue) + "," + (e.ticket > 0 ? std::to_string(e.ticket) : std::string()) +
-             "," + detail_text(e) + "," +
-             (e.event == sim::TraceEvent::walk ? number_text(e.duration) : std::string()) + "\n";
+             (e.visitor != sim::kNoVisitor ? std::to_string(e.visitor) : std::string()) + "," +
+             sim::to_string(e.event) + "," + csv_field(place_text(model, e)) + "," +
+             csv_field(element_of(e)) + "," + csv_field(queue) + "," +
+             (e.ticket > 0 ? std::to_string(e.ticket) : std::string()) + "," + detail_text(e) +
+             "," + (e.event == sim::TraceEvent::walk ? number_text(e.duration) : std::string()) +
+             "," + (e.seat >= 0 ? std::to_string(e.seat) : std::string()) + "\n";
     }
   }
   return out;
@@ -636,6 +653,7 @@ nlohmann::ordered_json summary_json(const sim::HallModel& model, const BatchResu
                                     const std::vector<std::string>& notes) {
   nlohmann::ordered_json j;
   j["hall"] = model.layout().name;
+  j["seats"] = model.layout().seats;
   j["scenario"] = model.scenario().name;
   j["days"] = bs.days;
   j["first_day"] = sim::to_string(bs.first_day);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -162,9 +163,34 @@ TEST_F(HallCommands, SimulateWritesConsistentReportAndFiles) {
   // trace.csv of replication 0: one arrive line per visitor of that run.
   const auto trace = lines_of(read(out / "trace.csv"));
   ASSERT_GT(trace.size(), 1U);
-  EXPECT_EQ(trace[0], "time_s,clock,visitor,event,place,element,queue,ticket,detail,duration_s");
-  // The first record: visitor 0 enters by the plan's main door.
-  EXPECT_NE(trace[1].find(",0,arrive,entrance,d-main,"), std::string::npos) << trace[1];
+  EXPECT_EQ(trace[0],
+            "time_s,clock,visitor,event,place,element,queue,ticket,detail,duration_s,seat");
+  // Counters open at 8:30 before anyone arrives: those lines name no visitor.
+  EXPECT_EQ(trace[1].rfind("30600,d0 mon 08:30:00,,counter_open,", 0), 0U) << trace[1];
+  EXPECT_NE(trace[1].find(",hours,"), std::string::npos) << trace[1];
+  // The first visitor's record: visitor 0 enters by the plan's main door.
+  const auto first_arrive = std::find_if(trace.begin() + 1, trace.end(), [](const auto& l) {
+    return l.find(",arrive,") != std::string::npos;
+  });
+  ASSERT_NE(first_arrive, trace.end());
+  EXPECT_NE(first_arrive->find(",0,arrive,entrance,d-main,"), std::string::npos) << *first_arrive;
+  // A visitor who sits down is given a seat of the plan (the last column); a standing one none.
+  std::size_t seated = 0, standing = 0;
+  for (const auto& line : trace) {
+    if (line.find(",wait,") == std::string::npos) {
+      continue;
+    }
+    const std::string seat = line.substr(line.rfind(',') + 1);
+    if (line.find(",seated,") != std::string::npos) {
+      ++seated;
+      ASSERT_FALSE(seat.empty()) << line;
+      EXPECT_LT(std::stoi(seat), summary["seats"].get<int>()) << line;
+    } else {
+      ++standing;
+      EXPECT_TRUE(seat.empty()) << line;
+    }
+  }
+  EXPECT_GT(seated, 0U);
   EXPECT_EQ(summary["places"]["entrance"], "d-main");
   EXPECT_EQ(summary["places"]["ticket_machine"], "a-ticket");
   std::size_t arrive_lines = 0, leave_lines = 0;
@@ -201,9 +227,18 @@ TEST_F(HallCommands, SameSeedGivesByteIdenticalFilesWhateverTheThreads) {
   const std::string ta = a.out.substr(0, a.out.find("Files in"));
   EXPECT_EQ(ta, b.out.substr(0, b.out.find("Files in")));
   // A JSON Lines trace: each line one object with time, visitor, event and place.
-  const auto first = nlohmann::json::parse(lines_of(read(dir_ / "a" / "trace.jsonl")).at(0));
-  EXPECT_EQ(first["event"], "arrive");
-  EXPECT_EQ(first["place"], "entrance");
+  // Counter records come first (the counters open at 8:30) and name no visitor.
+  const auto trace = lines_of(read(dir_ / "a" / "trace.jsonl"));
+  const auto opening = nlohmann::json::parse(trace.at(0));
+  EXPECT_EQ(opening["event"], "counter_open");
+  EXPECT_FALSE(opening.contains("visitor"));
+  const auto first = std::find_if(trace.begin(), trace.end(), [](const std::string& l) {
+    return nlohmann::json::parse(l)["event"] == "arrive";
+  });
+  ASSERT_NE(first, trace.end());
+  const auto arrive = nlohmann::json::parse(*first);
+  EXPECT_EQ(arrive["visitor"], 0);
+  EXPECT_EQ(arrive["place"], "entrance");
 }
 
 TEST_F(HallCommands, CompareClosingWindowsSeesTheSameVisitorsAndLongerWaits) {
