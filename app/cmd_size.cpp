@@ -132,13 +132,14 @@ int run_size(const SizeOptions& o) {
   const double area = std::max(kTownHallMinimum, windows * kSquareMetresPerWindow);
   const int seats = static_cast<int>(std::ceil(r.seats_p95));
   const sim::PeriodFigures& day = r.tuning.after.back();
-  int met = 0, periods = 0;
+  int met = 0, missed = 0, periods = 0;
   for (std::size_t p = 0; p + 1 < r.tuning.after.size(); ++p) {
     if (r.tuning.after[p].verdict == sim::Verdict::no_visitors) {
       continue;
     }
     ++periods;
     met += r.tuning.after[p].verdict == sim::Verdict::meets ? 1 : 0;
+    missed += r.tuning.after[p].verdict == sim::Verdict::misses ? 1 : 0;
   }
 
   std::ostringstream out;
@@ -172,6 +173,7 @@ int run_size(const SizeOptions& o) {
     j["seats_by_rule_of_thumb"] = windows * kSeatsPerWindow;
     j["staff_hours"] = r.tuning.tuned_staff_hours;
     j["periods_meeting_target"] = met;
+    j["periods_missing_target"] = missed;
     j["periods_with_visitors"] = periods;
     j["whole_day_target_measure"] = estimate_json(day.target_value);
     j["notes"] = r.tuning.notes;
@@ -209,10 +211,11 @@ int run_size(const SizeOptions& o) {
     out << "Hall area: about " << fixed(area, 0) << " m² (" << windows
         << " windows x 30 m², the ratio of a 1,800 m² subdistrict centre with 61 windows; at "
            "least 200 m² for a town hall)\n";
-    out << "Staffing of that day: " << fixed(r.tuning.tuned_staff_hours, 1)
-        << " staff-hours; the target holds in " << met << " of " << periods
-        << " periods of the fresh replications (whole day: " << fixed(day.target_value.mean, 3)
-        << " ± " << fixed(day.target_value.half_width, 3) << ").\n";
+    out << "Staffing of that day: " << fixed(r.tuning.tuned_staff_hours, 1) << " staff-hours; of "
+        << periods << " periods with visitors, the target holds in " << met << ", is missed in "
+        << missed << " and unclear in " << periods - met - missed
+        << " in the fresh replications (whole day: " << fixed(day.target_value.mean, 3) << " ± "
+        << fixed(day.target_value.half_width, 3) << ").\n";
     for (const auto& n : r.tuning.notes) {
       out << "  note: " << n << "\n";
     }

@@ -601,8 +601,8 @@ std::string report_text(const Report& r) {
       << "\" = the target's measure over all groups, ± the 95% confidence half-width;\n"
          "  verdict = whether the target holds for every group (above); mean wait, P90 wait "
          "(each day's\n  90th percentile, averaged) and the share who left unserved (balked, "
-         "gave up or were sent home)\n  are for the tuned staffing. The whole-day line pools "
-         "all periods.\n";
+         "gave up or were sent home)\n  are for the right-hand staffing. The whole-day line "
+         "pools all periods.\n";
   if (r.rule) {
     figures_table("Dynamic rule \"" + r.rule->text + "\" for " + r.rule->counter +
                       " on the tuned plan (same fresh replications): tuned = fixed shifts, rule "
