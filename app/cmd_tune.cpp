@@ -685,7 +685,16 @@ int run_tune(const TuneOptions& o) {
   const sim::HallModel checked = build_hall_model(loaded.hall, scenario, label);
   std::optional<RuleOption> rule;
   if (!o.compare_rule.empty()) {
-    rule = parse_rule(o.compare_rule, loaded.hall);
+    try {
+      rule = parse_rule(o.compare_rule, loaded.hall);
+    } catch (const OptionError&) {
+      throw;
+    } catch (const std::exception&) {
+      // A number that std::stod/stoi cannot read (or that overflows).
+      throw OptionError("--compare-rule \"" + o.compare_rule +
+                        "\": a number in it cannot be read; write e.g. "
+                        "\"counter=c16,waiting>8,active=09:00-16:00\"");
+    }
   }
   const sim::HallTuning problem(loaded.hall, scenario, s);
   const sim::TuneResult result = sim::tune(problem);

@@ -162,6 +162,10 @@ TEST(TuneCommand, BadTargetExitsTwoShowingTheAcceptedForms) {
   const auto rule = run_hallsim("tune " + kPlan + " " + kScenario + " --compare-rule counter=c99");
   EXPECT_EQ(rule.exit_code, 2) << rule.out;
   EXPECT_NE(rule.out.find("no counter \"c99\""), std::string::npos) << rule.out;
+  const auto hours = run_hallsim("tune " + kPlan + " " + kScenario +
+                                 " --compare-rule 'counter=c16,waiting>2,active=ab:00-16:00'");
+  EXPECT_EQ(hours.exit_code, 2) << hours.out;
+  EXPECT_NE(hours.out.find("cannot be read"), std::string::npos) << hours.out;
 }
 
 TEST(TuneCommand, ComparesADynamicRuleWithTheTunedPlan) {
