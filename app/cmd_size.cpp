@@ -3,6 +3,7 @@
 // domain facts' ratios give for them.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -57,7 +58,8 @@ std::string fixed(double x, int digits) {
 
 /// "30min", "1800s", "2h" as seconds; nullopt if not such a duration.
 std::optional<double> duration(const std::string& text) {
-  const std::pair<const char*, double> units[] = {{"min", 60.0}, {"s", 1.0}, {"h", 3600.0}};
+  const std::array<std::pair<const char*, double>, 3> units{
+      {{"min", 60.0}, {"s", 1.0}, {"h", 3600.0}}};
   for (const auto& [unit, factor] : units) {
     const std::string u(unit);
     if (text.size() > u.size() && text.compare(text.size() - u.size(), u.size(), u) == 0) {

@@ -5,6 +5,7 @@
 // scenario file and a dynamic backup-counter rule compared with the tuned plan.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -84,7 +85,8 @@ std::string pad(const std::string& s, std::size_t width) {
 
 /// "30min", "1800s", "2h" as seconds.
 double duration_option(const std::string& text, const std::string& option) {
-  const std::pair<const char*, double> units[] = {{"min", 60.0}, {"s", 1.0}, {"h", 3600.0}};
+  const std::array<std::pair<const char*, double>, 3> units{
+      {{"min", 60.0}, {"s", 1.0}, {"h", 3600.0}}};
   for (const auto& [unit, factor] : units) {
     const std::string u(unit);
     if (text.size() > u.size() && text.compare(text.size() - u.size(), u.size(), u) == 0) {

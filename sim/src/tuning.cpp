@@ -17,6 +17,15 @@ namespace hallsim::sim {
 
 // ------------------------------------------------------------------ periods and tables
 
+namespace {
+
+/// i * n + j as an index, widened before multiplying.
+std::size_t flat(int i, int n, int j) {
+  return static_cast<std::size_t>(i) * static_cast<std::size_t>(n) + static_cast<std::size_t>(j);
+}
+
+}  // namespace
+
 int PeriodGrid::count() const {
   assert(length > 0.0);
   if (end <= begin) {
@@ -49,12 +58,12 @@ StaffingTable::StaffingTable(int periods, int groups, int value)
 
 int StaffingTable::at(int period, int group) const {
   assert(period >= 0 && period < periods_ && group >= 0 && group < groups_);
-  return counts_[static_cast<std::size_t>(period * groups_ + group)];
+  return counts_[flat(period, groups_, group)];
 }
 
 void StaffingTable::set(int period, int group, int value) {
   assert(period >= 0 && period < periods_ && group >= 0 && group < groups_ && value >= 0);
-  counts_[static_cast<std::size_t>(period * groups_ + group)] = value;
+  counts_[flat(period, groups_, group)] = value;
 }
 
 int StaffingTable::total(int period) const {
@@ -120,8 +129,7 @@ int erlang_staffing(const ServiceTarget& target, double arrival_rate, double mea
 }
 
 IntegratedSurvival::IntegratedSurvival(const std::function<double(double)>& survival, double mean,
-                                       double horizon)
-    : mean_(mean) {
+                                       double horizon) {
   assert(mean > 0.0 && horizon > 0.0);
   // Fine enough for short services, coarse enough that a day's horizon stays small.
   step_ = std::clamp(mean / 100.0, 0.05, 10.0);
@@ -182,17 +190,19 @@ std::vector<int> staffing_from_loads(const ServiceTarget& target, std::span<cons
 
 // ------------------------------------------------------------------ samples and verdicts
 
-TargetSample::TargetSample(int periods_, int groups_, int replications_)
-    : periods(periods_),
-      groups(groups_),
-      replications(replications_),
-      n(static_cast<std::size_t>(periods_ * groups_ * replications_), 0.0),
+TargetSample::TargetSample(int period_count, int group_count, int replication_count)
+    : periods(period_count),
+      groups(group_count),
+      replications(replication_count),
+      n(static_cast<std::size_t>(period_count) * static_cast<std::size_t>(group_count) *
+            static_cast<std::size_t>(replication_count),
+        0.0),
       sum(n.size(), 0.0) {}
 
 std::size_t TargetSample::index(int period, int group, int replication) const {
   assert(period >= 0 && period < periods && group >= 0 && group < groups && replication >= 0 &&
          replication < replications);
-  return static_cast<std::size_t>((period * groups + group) * replications + replication);
+  return flat(static_cast<int>(flat(period, groups, group)), replications, replication);
 }
 
 Estimate ratio_estimate(std::span<const double> n, std::span<const double> s) {
@@ -365,18 +375,23 @@ StaffingTable apply_limits(StaffingTable t, const StaffingLimits& limits) {
 
 // ------------------------------------------------------------------ ISA
 
-OccupancySample::OccupancySample(int periods_, int points_, int groups_, int replications_)
-    : periods(periods_),
-      points(points_),
-      groups(groups_),
-      replications(replications_),
-      in_system(static_cast<std::size_t>(periods_ * points_ * groups_ * replications_), 0) {}
+OccupancySample::OccupancySample(int period_count, int point_count, int group_count,
+                                 int replication_count)
+    : periods(period_count),
+      points(point_count),
+      groups(group_count),
+      replications(replication_count),
+      in_system(static_cast<std::size_t>(period_count) * static_cast<std::size_t>(point_count) *
+                    static_cast<std::size_t>(group_count) *
+                    static_cast<std::size_t>(replication_count),
+                0) {}
 
 std::size_t OccupancySample::index(int period, int k, int group, int replication) const {
   assert(period >= 0 && period < periods && k >= 0 && k < points && group >= 0 && group < groups &&
          replication >= 0 && replication < replications);
-  return static_cast<std::size_t>(((period * points + k) * groups + group) * replications +
-                                  replication);
+  const auto cell =
+      static_cast<int>(flat(static_cast<int>(flat(period, points, k)), groups, group));
+  return flat(cell, replications, replication);
 }
 
 StaffingTable isa_step(const OccupancySample& o, const ServiceTarget& target,

@@ -19,7 +19,8 @@ namespace hallsim::sim {
 
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
+/// Later than any event: the sentinel of "no such time".
+constexpr double kNever = std::numeric_limits<double>::max();
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -160,7 +161,7 @@ const char* to_string(Verdict verdict) {
 // ------------------------------------------------------------------ the problem
 
 HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settings)
-    : settings_(std::move(settings)), model_(std::move(layout), std::move(scenario)) {
+    : settings_(settings), model_(std::move(layout), std::move(scenario)) {
   const Scenario& s = model_.scenario();
   const DayHours& day = s.calendar.days[static_cast<std::size_t>(settings_.day)];
   if (!day.open) {
@@ -236,7 +237,7 @@ HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settin
   }
 
   // Demand per queue in one-minute steps.
-  const auto steps = static_cast<std::size_t>(std::ceil((grid_.end - grid_.begin) / rate_step));
+  const auto steps = static_cast<std::size_t>(std::ceil((grid_.end - grid_.begin) / kRateStep));
   queue_rates_.assign(queues, std::vector<double>(steps, 0.0));
   queue_service_.assign(queues, 0.0);
   const ServiceCatalogue& cat = s.catalogue;
@@ -261,7 +262,7 @@ HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settin
   }
   auto step_of = [&](double clock) {
     return std::min(steps - 1, static_cast<std::size_t>(
-                                   std::max(0.0, std::floor((clock - grid_.begin) / rate_step))));
+                                   std::max(0.0, std::floor((clock - grid_.begin) / kRateStep))));
   };
   auto item_index = [&](const std::string& id) -> std::size_t {
     for (std::size_t q = 0; q < cat.items.size(); ++q) {
@@ -276,7 +277,7 @@ HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settin
     for (const TicketRecord& r : s.replay.records) {
       const std::size_t q = item_index(r.item);
       if (r.day == 0 && q < queues && r.ticket_time >= grid_.begin && r.ticket_time < grid_.end) {
-        first[q][step_of(r.ticket_time)] += 1.0 / rate_step;
+        first[q][step_of(r.ticket_time)] += 1.0 / kRateStep;
       }
     }
   } else {
@@ -289,8 +290,8 @@ HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settin
       const double to_counter = hall.kiosks > 0 ? 1.0 - cat.items[q].kiosk_share : 1.0;
       const std::array<double, 24> rate = hourly_rates(d, settings_.day, grid_.begin, doors_close);
       for (std::size_t k = 0; k < steps; ++k) {
-        const double a = grid_.begin + static_cast<double>(k) * rate_step;
-        const double b = std::min(doors_close, a + rate_step);
+        const double a = grid_.begin + static_cast<double>(k) * kRateStep;
+        const double b = std::min(doors_close, a + kRateStep);
         // Hours are whole; a step never crosses one unless the opening is off the minute.
         double mass = 0.0;
         for (double t = a; t < b;) {
@@ -299,7 +300,7 @@ HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settin
           mass += (h < 24 ? rate[h] : 0.0) / kHourSeconds * (e - t);
           t = e;
         }
-        first[q][k] += to_counter * mass / rate_step;
+        first[q][k] += to_counter * mass / kRateStep;
       }
     }
     const Appointments& ap = s.demand.appointments;
@@ -315,7 +316,7 @@ HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settin
         }
         const double when = std::max(grid_.begin, start + mean_of(ap.punctuality));
         first[q][step_of(when)] +=
-            a.bookings_per_slot * a.booked_share * (1.0 - ap.no_show) / rate_step;
+            a.bookings_per_slot * a.booked_share * (1.0 - ap.no_show) / kRateStep;
       }
     }
   }
@@ -328,7 +329,7 @@ HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settin
     }
   }
   for (std::size_t q = 0; q < cat.items.size(); ++q) {
-    const auto shift = static_cast<std::size_t>(std::round(mean_of(*service[q]) / rate_step));
+    const auto shift = static_cast<std::size_t>(std::round(mean_of(*service[q]) / kRateStep));
     const double success = (1.0 - no_show) * (1.0 - missing[q]) * (1.0 - cannot[q]);
     for (const FollowOn& f : cat.items[q].follow_on) {
       const std::size_t j = item_index(f.item);
@@ -343,7 +344,7 @@ HallTuning::HallTuning(HallLayout layout, Scenario scenario, TuneSettings settin
   if (complaint_queue) {
     const std::size_t cq = cat.items.size();
     for (std::size_t q = 0; q < cat.items.size(); ++q) {
-      const auto shift = static_cast<std::size_t>(std::round(mean_of(*service[q]) / rate_step));
+      const auto shift = static_cast<std::size_t>(std::round(mean_of(*service[q]) / kRateStep));
       const double p = (1.0 - no_show) * (1.0 - missing[q]) * cannot[q];
       for (std::size_t k = 0; k < steps; ++k) {
         queue_rates_[cq][std::min(steps - 1, k + shift)] += p * queue_rates_[q][k];
@@ -440,13 +441,13 @@ StaffingTable HallTuning::sipp() const {
   for (std::size_t g = 0; g < groups; ++g) {
     std::vector<double> loads;
     for (int p = 0; p < periods; ++p) {
-      const auto a = static_cast<std::size_t>((grid_.period_begin(p) - grid_.begin) / rate_step);
+      const auto a = static_cast<std::size_t>((grid_.period_begin(p) - grid_.begin) / kRateStep);
       const auto b = static_cast<std::size_t>(
-          std::ceil((grid_.period_end(p) - grid_.begin) / rate_step - 1e-9));
+          std::ceil((grid_.period_end(p) - grid_.begin) / kRateStep - 1e-9));
       double visits = 0.0;
       for (std::size_t q = 0; q < split.size(); ++q) {
         for (std::size_t k = a; k < b && k < queue_rates_[q].size(); ++k) {
-          visits += split[q][g] * queue_rates_[q][k] * rate_step;
+          visits += split[q][g] * queue_rates_[q][k] * kRateStep;
         }
       }
       loads.push_back(visits / (grid_.period_end(p) - grid_.period_begin(p)) *
@@ -468,7 +469,7 @@ StaffingTable HallTuning::mol() const {
   const auto split = queue_split(groups_, model_.queue_count());
   // m(t) at every minute of the day, per queue, then summed into groups.
   std::vector<double> at;
-  const int per_period = std::max(1, static_cast<int>(std::round(grid_.length / rate_step)));
+  const int per_period = std::max(1, static_cast<int>(std::round(grid_.length / kRateStep)));
   for (int p = 0; p < periods; ++p) {
     const double a = grid_.period_begin(p), b = grid_.period_end(p);
     for (int k = 0; k < per_period; ++k) {
@@ -488,7 +489,7 @@ StaffingTable HallTuning::mol() const {
     const double scale = queue_service_[q] / es;
     const IntegratedSurvival g([&spec, scale](double x) { return survival(spec, x / scale); },
                                queue_service_[q], grid_.end - grid_.begin + 1.0);
-    const std::vector<double> m = offered_load(queue_rates_[q], rate_step, g, at);
+    const std::vector<double> m = offered_load(queue_rates_[q], kRateStep, g, at);
     for (std::size_t k = 0; k < groups; ++k) {
       for (std::size_t i = 0; i < at.size(); ++i) {
         group_load[k][i] += split[q][k] * m[i];
@@ -674,9 +675,9 @@ DayBatch HallTuning::run(const HallModel& m, int replications, std::uint64_t see
     auto advance = [&](double t) {
       for (;;) {
         auto first = std::min_element(releases.begin(), releases.end());
-        const double release = first == releases.end() ? kInf : first->first;
-        const double sample = next_sample < sample_at.size() ? sample_at[next_sample] : kInf;
-        if (release <= sample && release <= t && release < kInf) {
+        const double release = first == releases.end() ? kNever : first->first;
+        const double sample = next_sample < sample_at.size() ? sample_at[next_sample] : kNever;
+        if (release <= sample && release <= t && release < kNever) {
           --busy[static_cast<std::size_t>(first->second)];
           releases.erase(first);
         } else if (sample < t) {
@@ -743,7 +744,7 @@ DayBatch HallTuning::run(const HallModel& m, int replications, std::uint64_t see
           break;
       }
     }
-    advance(kInf);
+    advance(kNever);
     for (std::uint32_t v = 0; v < open.size(); ++v) {
       close(v, res.end_time, false);  // still waiting when the run ended
     }
@@ -775,7 +776,11 @@ OccupancySample occupancy_sample(const DayBatch& batch) {
     for (int p = 0; p < batch.periods; ++p) {
       for (int k = 0; k < batch.points; ++k) {
         for (int g = 0; g < batch.groups; ++g) {
-          const auto j = static_cast<std::size_t>((p * batch.points + k) * batch.groups + g);
+          const std::size_t j =
+              (static_cast<std::size_t>(p) * static_cast<std::size_t>(batch.points) +
+               static_cast<std::size_t>(k)) *
+                  static_cast<std::size_t>(batch.groups) +
+              static_cast<std::size_t>(g);
           o.in_system[o.index(p, k, g, static_cast<int>(r))] = occ[j];
         }
       }
@@ -830,19 +835,19 @@ std::vector<PeriodFigures> period_figures(const DayBatch& batch, const ServiceTa
       f.groups.push_back(whole_day ? judge_group_day(sample, g, target)
                                    : judge_cell(sample, p, g, target));
     }
-    bool any = false, all_meet_ = true, miss = false;
+    bool any = false, every_meets = true, miss = false;
     for (const CellVerdict& v : f.groups) {
       if (!v.measured) {
         continue;
       }
       any = true;
-      all_meet_ = all_meet_ && v.meets;
+      every_meets = every_meets && v.meets;
       miss = miss || v.value.lower() > target.limit();
     }
-    f.verdict = !any        ? Verdict::no_visitors
-                : all_meet_ ? Verdict::meets
-                : miss      ? Verdict::misses
-                            : Verdict::unclear;
+    f.verdict = !any          ? Verdict::no_visitors
+                : every_meets ? Verdict::meets
+                : miss        ? Verdict::misses
+                              : Verdict::unclear;
     out.push_back(std::move(f));
   }
   return out;
@@ -953,7 +958,9 @@ TuneResult tune(const HallTuning& problem) {
         for (std::size_t q : groups[g].queues) {
           items += (items.empty() ? "" : ", ") + problem.model().queue_name(q);
         }
-        where += (where.empty() ? "" : "; ") + groups[g].name + " (" + items + "): " + spans;
+        where += where.empty() ? "" : "; ";
+        where += groups[g].name + " (" + items + "): ";
+        where += spans;
       }
     }
     out.notes.push_back(

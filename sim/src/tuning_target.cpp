@@ -41,8 +41,8 @@ double number(std::string_view s) {
 
 /// "15min", "900s", "0.5h" as seconds; NaN if not such a duration.
 double duration(std::string_view s) {
-  const std::pair<std::string_view, double> units[] = {
-      {"min", 60.0}, {"m", 60.0}, {"s", 1.0}, {"h", 3600.0}};
+  const std::array<std::pair<std::string_view, double>, 4> units{
+      {{"min", 60.0}, {"m", 60.0}, {"s", 1.0}, {"h", 3600.0}}};
   for (const auto& [unit, factor] : units) {
     if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
       const double x = number(s.substr(0, s.size() - unit.size()));
@@ -66,7 +66,7 @@ double share(std::string_view s) {
 std::string shortest(double x) {
   std::array<char, 32> buf{};
   const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
-  return std::string(buf.data(), r.ptr);
+  return {buf.data(), r.ptr};
 }
 
 std::string minutes_text(double seconds) {

@@ -127,11 +127,11 @@ class HallTuning {
   /// Group sizes, the minimum shift, the staff cap and the lunch cover as table limits.
   const StaffingLimits& limits() const { return limits_; }
 
-  /// Expected visits per second to each queue in steps of `rate_step` seconds from the opening
+  /// Expected visits per second to each queue in steps of `kRateStep` seconds from the opening
   /// (walk-ins not using a kiosk, appointments, follow-ons and complaints after their first
   /// service's mean): [queue][step].
   const std::vector<std::vector<double>>& queue_rates() const { return queue_rates_; }
-  static constexpr double rate_step = 60.0;
+  static constexpr double kRateStep = 60.0;
 
   /// Erlang C per period on the period's mean rate (SIPP).
   StaffingTable sipp() const;

@@ -125,14 +125,13 @@ int erlang_staffing(const ServiceTarget& target, double arrival_rate, double mea
 /// E[min(S, x)] = the integral of P(S > y) over [0, x], tabulated for fast look-up.
 class IntegratedSurvival {
  public:
-  /// From the survival function of S (mean `mean`), up to `horizon` seconds.
+  /// From the survival function of S, up to `horizon` seconds; the mean of S sets the step.
   IntegratedSurvival(const std::function<double(double)>& survival, double mean, double horizon);
   /// E[min(S, x)].
   double operator()(double x) const;
 
  private:
   double step_ = 1.0;
-  double mean_ = 0.0;
   std::vector<double> table_;
 };
 
@@ -160,7 +159,7 @@ struct TargetSample {
   std::vector<double> sum;  ///< same layout
 
   TargetSample() = default;
-  TargetSample(int periods, int groups, int replications);
+  TargetSample(int period_count, int group_count, int replication_count);
   std::size_t index(int period, int group, int replication) const;
 };
 
@@ -222,7 +221,7 @@ struct OccupancySample {
   std::vector<int> in_system;  ///< [((period * points + k) * groups + group) * replications + r]
 
   OccupancySample() = default;
-  OccupancySample(int periods, int points, int groups, int replications);
+  OccupancySample(int period_count, int point_count, int group_count, int replication_count);
   std::size_t index(int period, int k, int group, int replication) const;
 };
 
