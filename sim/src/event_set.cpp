@@ -34,24 +34,6 @@ void LadderQueue::push_top(const EventEntry& e) {
   top_max_ = std::max(top_max_, e.time);
 }
 
-void LadderQueue::push_bottom(const EventEntry& e) {
-  if (sorted_) {
-    if (bottom_.size() < kSortedInsertLimit) {
-      // Small: keep it sorted; the entry goes before (in storage) every entry that
-      // fires before it.
-      const auto at = std::upper_bound(bottom_.begin(), bottom_.end(), e, Later{});
-      bottom_.insert(at, e);
-      return;
-    }
-    // Many entries land here (a burst at one time): a heap keeps each one O(log n).
-    std::make_heap(bottom_.begin(), bottom_.end(), Later{});
-    sorted_ = false;
-    ++stats_.bottom_heaps;
-  }
-  bottom_.push_back(e);
-  std::push_heap(bottom_.begin(), bottom_.end(), Later{});
-}
-
 void LadderQueue::spread(Rung& rung, const std::vector<EventEntry>& entries) {
   // A copy of the rung's mapping: the stores into buckets could otherwise alias it
   // and make every entry reload it.

@@ -197,9 +197,34 @@ class LadderQueue {
   }
   [[gnu::noinline]] static void grow_and_append(std::vector<EventEntry>& bucket,
                                                 const EventEntry& e);
-  // Out of line for the same reason: rarer than a push into a rung.
+  // Out of line for the same reason: the top takes few entries once a rung is laid out.
   [[gnu::noinline]] void push_top(const EventEntry& e);
-  [[gnu::noinline]] void push_bottom(const EventEntry& e);
+  // Inline: with few events pending (a queue of a few servers) most entries land
+  // in the bottom.
+  void push_bottom(const EventEntry& e) {
+    if (sorted_) {
+      if (bottom_.size() < kSortedInsertLimit) {
+        // Small: keep it sorted; the entry goes before (in storage) every entry that
+        // fires before it. Searching from the back while moving costs one
+        // mispredicted branch where a binary search has several.
+        bottom_.push_back(e);
+        EventEntry* const a = bottom_.data();
+        std::size_t i = bottom_.size() - 1;
+        for (; i > 0 && fires_before(a[i - 1], e); --i) {
+          a[i] = a[i - 1];
+        }
+        a[i] = e;
+        return;
+      }
+      // Many entries land here (a burst at one time): a heap keeps each one O(log n).
+      std::make_heap(bottom_.begin(), bottom_.end(), Later{});
+      sorted_ = false;
+      ++stats_.bottom_heaps;
+    }
+    bottom_.push_back(e);
+    std::push_heap(bottom_.begin(), bottom_.end(), Later{});
+  }
+
   // Appends each of `entries` to its bucket of `rung` (whose range covers them all).
   static void spread(Rung& rung, const std::vector<EventEntry>& entries);
   // Orders a bottom just filled with a bucket.
