@@ -141,6 +141,29 @@ nlohmann::json report_json(const std::string& file, const layout::EgressReport& 
                           {"farthest", travel_json(room.farthest)},
                           {"door_routes", doors}});
   }
+  j["routes"] = nlohmann::json::array();
+  for (const layout::EgressRoute& w : r.routes) {
+    j["routes"].push_back({{"zone", w.zone_id},
+                           {"exit", w.exit_id},
+                           {"narrowest_width", w.narrowest_width},
+                           {"position", {w.narrowest_position.x(), w.narrowest_position.y()}},
+                           {"narrowed_by", w.narrowed_by},
+                           {"limit", w.limit},
+                           {"route", points(w.route.points)}});
+  }
+  j["doors"] = nlohmann::json::array();
+  for (const layout::EvacuationDoor& d : r.doors) {
+    j["doors"].push_back({{"id", d.id},
+                          {"exit", d.exit},
+                          {"door", layout::to_string(d.door)},
+                          {"swing", layout::to_string(d.swing)},
+                          {"escape_to", d.escape_to},
+                          {"opens_to", d.opens_to},
+                          {"persons", d.persons},
+                          {"room_persons", d.room_persons},
+                          {"held", d.held},
+                          {"verdict", d.verdict}});
+  }
   j["time"] = time_json(r.time);
   j["blocked"] = nlohmann::json::array();
   for (const layout::BlockedExit& b : r.blocked) {
@@ -202,6 +225,33 @@ void print_text(const std::string& file, const layout::EgressReport& r) {
       }
       out << "\n";
     }
+  }
+  // The narrowest place on each zone's way out (doors are held to their own width).
+  const layout::EgressRoute* narrowest = nullptr;
+  for (const layout::EgressRoute& w : r.routes) {
+    if (narrowest == nullptr || w.narrowest_width < narrowest->narrowest_width) {
+      narrowest = &w;
+    }
+  }
+  if (narrowest != nullptr) {
+    out << "  narrowest way out: " << fixed(narrowest->narrowest_width, 2) << " m (limit "
+        << fixed(narrowest->limit, 2) << " m) from " << narrowest->zone_id << " to "
+        << narrowest->exit_id << " at " << point(narrowest->narrowest_position)
+        << (narrowest->narrowed_by.empty() ? "" : ", between " + narrowest->narrowed_by) << "\n";
+  }
+  std::size_t held = 0, held_ok = 0;
+  for (const layout::EvacuationDoor& d : r.doors) {
+    held += d.held ? 1 : 0;
+    held_ok += d.held && d.verdict == "ok" ? 1 : 0;
+  }
+  if (held > 0) {
+    out << "  doors that must open the way out: " << held << ", " << held_ok << " shown to do so";
+    for (const layout::EvacuationDoor& d : r.doors) {
+      if (d.held && d.verdict != "ok") {
+        out << "; " << d.id << " " << d.verdict;
+      }
+    }
+    out << "\n";
   }
   const layout::EgressTime& t = r.time;
   out << "  time to empty: " << fixed(t.time) << " s (queue at " << t.controlling << ": "

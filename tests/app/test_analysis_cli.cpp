@@ -220,6 +220,34 @@ TEST_F(AnalysisCli, EgressJsonHoldsTheFiguresTheTextShows) {
       EXPECT_TRUE(
           std::regex_search(text.out, std::regex("  " + worst + " blocked: .*\\(worst case\\)")));
     }
+    // The narrowest way out: the smallest width of the routes, its zone and exit. The corridor
+    // plan is built with a 1.00 m corridor on its only way out.
+    const nlohmann::json* narrowest = nullptr;
+    for (const nlohmann::json& w : j.at("routes")) {
+      if (narrowest == nullptr ||
+          w.at("narrowest_width").get<double>() < narrowest->at("narrowest_width").get<double>()) {
+        narrowest = &w;
+      }
+    }
+    ASSERT_NE(narrowest, nullptr) << plan;
+    ASSERT_TRUE(std::regex_search(
+        text.out, m,
+        std::regex(
+            R"(narrowest way out: ([0-9.]+) m \(limit ([0-9.]+) m\) from (\S+) to (\S+) at)")))
+        << text.out;
+    EXPECT_NEAR(std::stod(m[1]), narrowest->at("narrowest_width").get<double>(), 0.005) << plan;
+    EXPECT_NEAR(std::stod(m[2]), 1.10, 1e-9) << plan;
+    EXPECT_EQ(m[3].str(), narrowest->at("zone").get<std::string>()) << plan;
+    EXPECT_EQ(m[4].str(), narrowest->at("exit").get<std::string>()) << plan;
+    if (plan == kNarrow) {
+      EXPECT_NEAR(narrowest->at("narrowest_width").get<double>(), 1.00, 0.05);
+    }
+    // Exits are always held to open outward.
+    for (const nlohmann::json& d : j.at("doors")) {
+      if (d.at("exit").get<bool>()) {
+        EXPECT_TRUE(d.at("held").get<bool>()) << d.dump();
+      }
+    }
     // Every finding, with its severity, clause and sentence.
     for (const nlohmann::json& f : j.at("findings")) {
       const std::string line = "  " + f.at("severity").get<std::string>() + " [" +
