@@ -277,5 +277,38 @@ TEST(LocalSearch, ReportsATargetOutOfReachUnderTheStaffLimit) {
   EXPECT_EQ(r.table.at(1, 0), 6);
 }
 
+TEST(LocalSearch, RemovesNothingThatMakesACellOutOfReachWorse) {
+  // Group 0, one counter, misses whatever is done: its share over the wait is 0.5 plus 0.02 for
+  // each of group 1's six counters closed when `pooled` (group 1 takes its overflow), with
+  // replications 0.3 apart, so the interval is wider than the harm of closing them all. Group
+  // 1's own visitors never wait. Closing group 1's counters hurts group 0's visitors exactly
+  // when pooled: then all six stay; otherwise none is needed.
+  const ServiceTarget target = parse_target("p80_wait<=5min");
+  StaffingLimits limits;
+  limits.group_size = {1, 6};
+  for (const bool pooled : {true, false}) {
+    const Evaluator eval = [pooled](const StaffingTable& t) {
+      TargetSample s(1, 2, 2);
+      const double share = 0.5 + (pooled ? 0.02 * (6 - t.at(0, 1)) : 0.0);
+      for (int r = 0; r < 2; ++r) {
+        s.n[s.index(0, 0, r)] = 100.0;
+        s.sum[s.index(0, 0, r)] = 100.0 * (share + (r == 0 ? -0.15 : 0.15));
+        s.n[s.index(0, 1, r)] = 100.0;
+        s.sum[s.index(0, 1, r)] = 0.0;
+      }
+      return s;
+    };
+    StaffingTable start(1, 2);
+    start.set(0, 0, 1);
+    start.set(0, 1, 6);
+    const SearchResult r = local_search(start, eval, target, limits);
+    EXPECT_FALSE(r.meets);
+    // The whole harm, 0.12, lies within the half-width 12.7 x 0.15 of group 0's interval.
+    ASSERT_GT(r.verdicts[0].value.half_width, 0.12);
+    EXPECT_EQ(r.table.at(0, 0), 1);
+    EXPECT_EQ(r.table.at(0, 1), pooled ? 6 : 0) << (pooled ? "pooled" : "apart");
+  }
+}
+
 }  // namespace
 }  // namespace hallsim::sim

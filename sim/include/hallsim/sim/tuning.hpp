@@ -254,7 +254,7 @@ struct SearchResult {
 /// is missed, in batches of one move per group, the move with the most slack first; a batch
 /// that breaks the target is split in halves and each tried again, and a single move that
 /// breaks it is not tried again. A removal stands when every cell that met the target after
-/// the additions still meets it and no cell out of reach leaves the interval it had then.
+/// the additions still meets it and no cell out of reach fares worse than it did then.
 /// Tables always obey `limits`.
 SearchResult local_search(const StaffingTable& start, const Evaluator& evaluate,
                           const ServiceTarget& target, const StaffingLimits& limits,
