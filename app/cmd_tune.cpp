@@ -627,9 +627,10 @@ std::string report_text(const Report& r) {
       << fixed(r.result.scenario_staff_hours, 1) << " for the scenario's staffing; ";
   if (s.target.scope == sim::TargetScope::day) {
     out << "over the whole day the target "
-        << (day_after.verdict == sim::Verdict::meets
-                ? "holds"
-                : "is " + std::string(sim::to_string(day_after.verdict)))
+        << (day_after.verdict == sim::Verdict::meets     ? "holds"
+            : day_after.verdict == sim::Verdict::misses  ? "is missed"
+            : day_after.verdict == sim::Verdict::unclear ? "is not met with confidence"
+                                                         : "has no visitors")
         << " in the fresh replications.\n";
   } else {
     out << (all_periods ? "the target holds in every period of the fresh replications.\n"

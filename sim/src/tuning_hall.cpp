@@ -963,12 +963,20 @@ TuneResult tune(const HallTuning& problem) {
         where += spans;
       }
     }
+    // Once general counters serve every item, more of them is the only pooling left.
+    const std::size_t items = problem.model().scenario().catalogue.items.size();
+    const bool all_purpose = std::any_of(groups.begin(), groups.end(), [&](const CounterGroup& g) {
+      // Queues are listed once each: counting the catalogue's is enough.
+      return g.type == "general" && std::count_if(g.queues.begin(), g.queues.end(),
+                                                  [items](std::size_t q) { return q < items; }) ==
+                                        static_cast<std::ptrdiff_t>(items);
+    });
     out.notes.push_back(
         "with every counter of a group open the target stays out of reach for" +
         std::string(s.max_staff > 0 ? " (or the staff limit stops more counters for)" : "") +
-        " these visitors; more counters that may serve their items (or --all-purpose general "
-        "counters) would be needed: " +
-        where);
+        " these visitors; more counters that may serve their items" +
+        std::string(all_purpose ? "" : " (or --all-purpose general counters)") +
+        " would be needed: " + where);
   }
   if (s.max_staff > 0) {
     for (int p = 0; p < out.tuned.periods(); ++p) {
