@@ -11,26 +11,14 @@
 
 #include "hall_invariants.hpp"
 #include "hall_samples.hpp"
+#include "hall_test_support.hpp"
 #include "hallsim/sim/hall.hpp"
 
 namespace hallsim::sim {
 namespace {
 
-constexpr double kNine = 9.0 * 3600.0;
-
-/// A one-item scenario whose visitors come exactly at the given clock times (replayed
-/// ticket records), with a fixed service time and nothing random left.
-Scenario fixed_schedule(const std::vector<double>& ticket_times, double service) {
-  Scenario s = samples::single_queue(0.0, DistributionSpec::fixed(service));
-  s.demand.items.clear();
-  for (double t : ticket_times) {
-    TicketRecord r;
-    r.ticket_time = t;
-    r.item = "item";
-    s.replay.records.push_back(r);
-  }
-  return s;
-}
+using testing::fixed_schedule;
+using testing::kNine;
 
 std::vector<TraceRecord> events_of(const HallResult& r, TraceEvent e) {
   std::vector<TraceRecord> out;

@@ -8,12 +8,14 @@
 
 #include "hall_invariants.hpp"
 #include "hall_samples.hpp"
+#include "hall_test_support.hpp"
 #include "hallsim/sim/hall.hpp"
 
 namespace hallsim::sim {
 namespace {
 
-constexpr double kNine = 9.0 * 3600.0;
+using testing::kNine;
+using testing::traced;
 
 /// One counter 10 m from the ticket machine and from the waiting area, the exit at the
 /// counter; sixty visitors take their tickets at 9:00; ten minutes of service each.
@@ -51,12 +53,6 @@ std::vector<double> walks_to_counter(const HallResult& r, std::size_t n) {
 /// SFPE: v = k (1 - 0.266 D) for D >= 0.54 per m², relative to the speed at 0.54.
 double sfpe_factor(double density) {
   return density <= 0.54 ? 1.0 : (1.0 - 0.266 * density) / (1.0 - 0.266 * 0.54);
-}
-
-RunSettings traced() {
-  RunSettings s;
-  s.record_trace = true;
-  return s;
 }
 
 TEST(HallCrowding, AWalkInAnEmptyHallTakesDistanceOverSpeedAndInAFullOneTheSfpeTime) {

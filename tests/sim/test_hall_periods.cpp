@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hall_samples.hpp"
+#include "hall_test_support.hpp"
 #include "hallsim/sim/hall.hpp"
 #include "hallsim/sim/queueing.hpp"
 #include "hallsim/sim/stats.hpp"
@@ -17,21 +18,8 @@
 namespace hallsim::sim {
 namespace {
 
-constexpr double kNine = 9.0 * 3600.0;
-
-/// One item; visitors come exactly at the given clock times (replayed ticket records) and
-/// are served in exactly `service` seconds.
-Scenario fixed_schedule(const std::vector<double>& ticket_times, double service) {
-  Scenario s = samples::single_queue(0.0, DistributionSpec::fixed(service));
-  s.demand.items.clear();
-  for (double t : ticket_times) {
-    TicketRecord r;
-    r.ticket_time = t;
-    r.item = "item";
-    s.replay.records.push_back(r);
-  }
-  return s;
-}
+using testing::fixed_schedule;
+using testing::kNine;
 
 const PeriodStats& period_at(const HallResult& r, double start) {
   for (const PeriodStats& p : r.periods) {

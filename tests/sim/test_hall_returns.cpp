@@ -8,13 +8,14 @@
 
 #include "hall_invariants.hpp"
 #include "hall_samples.hpp"
+#include "hall_test_support.hpp"
 #include "hallsim/sim/hall.hpp"
 #include "hallsim/sim/stats.hpp"
 
 namespace hallsim::sim {
 namespace {
 
-constexpr double kNine = 9.0 * 3600.0;
+using testing::kNine;
 
 /// One booked visitor at 9:00 on Fridays only, whose item always lacks materials; Saturday
 /// and Sunday closed; everyone who fails comes back `delay` open days later.

@@ -10,26 +10,21 @@
 
 #include "hall_invariants.hpp"
 #include "hall_samples.hpp"
+#include "hall_test_support.hpp"
 #include "hallsim/sim/hall.hpp"
 #include "hallsim/sim/stats.hpp"
 
 namespace hallsim::sim {
 namespace {
 
-constexpr double kNine = 9.0 * 3600.0;
+using testing::kNine;
+using testing::traced;
 
 /// One item served in exactly `service` seconds by c1 (all day) and the backup c2, which its
 /// rule opens; visitors come at the given clock times.
 Scenario backup_schedule(const std::vector<double>& ticket_times, double service,
                          const DynamicRule& rule) {
-  Scenario s = samples::single_queue(0.0, DistributionSpec::fixed(service));
-  s.demand.items.clear();
-  for (double t : ticket_times) {
-    TicketRecord r;
-    r.ticket_time = t;
-    r.item = "item";
-    s.replay.records.push_back(r);
-  }
+  Scenario s = testing::fixed_schedule(ticket_times, service);
   s.staffing.rules.push_back(rule);
   return s;
 }
@@ -59,12 +54,6 @@ const TraceRecord* call_of(const HallResult& r, std::uint32_t visitor) {
     }
   }
   return nullptr;
-}
-
-RunSettings traced() {
-  RunSettings s;
-  s.record_trace = true;
-  return s;
 }
 
 TEST(HallRules, BackupOpensAtTheFirstCheckWithMoreThanNWaitingAndClosesAfterTheQuietTime) {

@@ -8,24 +8,15 @@
 
 #include "hall_invariants.hpp"
 #include "hall_samples.hpp"
+#include "hall_test_support.hpp"
 #include "hallsim/sim/hall.hpp"
 
 namespace hallsim::sim {
 namespace {
 
-constexpr double kNine = 9.0 * 3600.0;
-
-Scenario fixed_schedule(const std::vector<double>& ticket_times, double service) {
-  Scenario s = samples::single_queue(0.0, DistributionSpec::fixed(service));
-  s.demand.items.clear();
-  for (double t : ticket_times) {
-    TicketRecord r;
-    r.ticket_time = t;
-    r.item = "item";
-    s.replay.records.push_back(r);
-  }
-  return s;
-}
+using testing::fixed_schedule;
+using testing::kNine;
+using testing::traced;
 
 /// The wait and sit records, in trace order.
 std::vector<TraceRecord> seatings(const HallResult& r) {
@@ -36,12 +27,6 @@ std::vector<TraceRecord> seatings(const HallResult& r) {
     }
   }
   return out;
-}
-
-RunSettings traced() {
-  RunSettings s;
-  s.record_trace = true;
-  return s;
 }
 
 TEST(HallSeats, VisitorsTakeTheLowestFreeSeatAndTheLongestStandingSitsFirst) {
