@@ -193,11 +193,18 @@ TEST(ServerPool, ACallbackMayRequestAgainAndJoinsTheEndOfTheLine) {
 
 // ---------------------------------------------------------------------------
 
-TEST(SkillPool, AServerOfTwoQueuesTakesTheHeadThatHasWaitedLongest) {
+// A pool with two queues, a (index 0) and b (index 1), and no server yet.
+struct TwoQueues {
+  explicit TwoQueues(SelectionRule rule = SelectionRule::longest_waiting) : pool(sim, rule) {}
   Simulation sim;
-  SkillPool pool(sim);
-  const QueueIndex a = pool.add_queue();
-  const QueueIndex b = pool.add_queue();
+  SkillPool pool;
+  QueueIndex a = pool.add_queue();
+  QueueIndex b = pool.add_queue();
+};
+
+TEST(SkillPool, AServerOfTwoQueuesTakesTheHeadThatHasWaitedLongest) {
+  TwoQueues queues;
+  auto& [sim, pool, a, b] = queues;
   const std::array<QueueIndex, 2> both{a, b};
   const ServerIndex s = pool.add_server(both);
   std::vector<std::string> order;
@@ -215,10 +222,8 @@ TEST(SkillPool, AServerOfTwoQueuesTakesTheHeadThatHasWaitedLongest) {
 }
 
 TEST(SkillPool, EqualWaitsGoToTheLowerQueueIndex) {
-  Simulation sim;
-  SkillPool pool(sim);
-  const QueueIndex a = pool.add_queue();
-  const QueueIndex b = pool.add_queue();
+  TwoQueues queues;
+  auto& [sim, pool, a, b] = queues;
   const std::array<QueueIndex, 2> b_first{b, a};
   const ServerIndex s = pool.add_server(b_first);
   std::vector<std::string> order;
@@ -231,10 +236,8 @@ TEST(SkillPool, EqualWaitsGoToTheLowerQueueIndex) {
 }
 
 TEST(SkillPool, QueueOrderRuleFollowsTheServersOwnList) {
-  Simulation sim;
-  SkillPool pool(sim, SelectionRule::queue_order);
-  const QueueIndex a = pool.add_queue();
-  const QueueIndex b = pool.add_queue();
+  TwoQueues queues(SelectionRule::queue_order);
+  auto& [sim, pool, a, b] = queues;
   const std::array<QueueIndex, 2> b_first{b, a};
   const ServerIndex s = pool.add_server(b_first);
   std::vector<std::string> order;
@@ -250,10 +253,8 @@ TEST(SkillPool, QueueOrderRuleFollowsTheServersOwnList) {
 }
 
 TEST(SkillPool, AServerOfQueueBNeverTakesQueueA) {
-  Simulation sim;
-  SkillPool pool(sim);
-  const QueueIndex a = pool.add_queue();
-  const QueueIndex b = pool.add_queue();
+  TwoQueues queues;
+  auto& [sim, pool, a, b] = queues;
   const std::array<QueueIndex, 1> only_b{b};
   const ServerIndex s = pool.add_server(only_b);
   bool a_served = false;
@@ -276,10 +277,8 @@ TEST(SkillPool, AServerOfQueueBNeverTakesQueueA) {
 }
 
 TEST(SkillPool, ARequestGoesToTheLowestNumberedIdleServerThatMayServeIt) {
-  Simulation sim;
-  SkillPool pool(sim);
-  const QueueIndex a = pool.add_queue();
-  const QueueIndex b = pool.add_queue();
+  TwoQueues queues;
+  auto& [sim, pool, a, b] = queues;
   const std::array<QueueIndex, 1> only_b{b};
   const std::array<QueueIndex, 2> both{a, b};
   pool.add_server(only_b);                       // 0
@@ -331,10 +330,8 @@ TEST(SkillPool, AServerAddedClosedWaitsToBeOpened) {
 }
 
 TEST(SkillPool, WithdrawnRequestLeavesItsQueue) {
-  Simulation sim;
-  SkillPool pool(sim);
-  const QueueIndex a = pool.add_queue();
-  const QueueIndex b = pool.add_queue();
+  TwoQueues queues;
+  auto& [sim, pool, a, b] = queues;
   const std::array<QueueIndex, 2> both{a, b};
   const ServerIndex s = pool.add_server(both);
   std::vector<int> served;
