@@ -87,6 +87,18 @@ double cv_standard_error(const RawMoments& m, double n) {
   return std::sqrt((g1 * g1 * s11 + 2 * g1 * g2 * s12 + g2 * g2 * s22) / n);
 }
 
+// The fitted mean and cv of `n` times from a law of `mean`, `cv` and raw moments `m` lie within
+// four standard errors: sigma / sqrt(n) for the mean (plus `rounding` when the times were
+// rounded), the delta method's for the cv.
+void expect_mean_and_cv(const hallsim::sim::ServiceTimeFit& fit, double mean, double cv,
+                        const RawMoments& m, double n, double rounding = 0.0) {
+  EXPECT_NEAR(fit.mean, mean, 4 * mean * cv / std::sqrt(n) + rounding);
+  EXPECT_NEAR(fit.cv, cv, 4 * cv_standard_error(m, n));
+}
+
+// The 1% critical value of the KS distance times sqrt(n): sqrt(-ln(0.005) / 2).
+constexpr double kKsCritical1Percent = 1.628;
+
 template <class D>
 std::vector<double> draw(const D& d, std::size_t n, std::uint64_t seed) {
   const hallsim::sim::RandomSource source(seed);
@@ -102,13 +114,11 @@ TEST(ServiceTimeFit, RecoversALogNormalAndPrefersItToAGamma) {
   const std::size_t n = 4000;
   const auto fit =
       hallsim::sim::fit_service_times(draw(hallsim::sim::LogNormal(mean, cv), n, 7), "lognormal");
-  EXPECT_NEAR(fit.mean, mean, 4 * mean * cv / std::sqrt(n));
-  EXPECT_NEAR(fit.cv, cv, 4 * cv_standard_error(lognormal_moments(mean, cv), n));
+  expect_mean_and_cv(fit, mean, cv, lognormal_moments(mean, cv), n);
   EXPECT_EQ(fit.choice, DistributionKind::lognormal);
   EXPECT_LT(fit.ks_lognormal, fit.ks_gamma);
-  // The 1% critical value of the KS distance, sqrt(-ln(0.005) / 2) / sqrt(n); with the
-  // parameters estimated from the same sample the true distance is smaller still.
-  EXPECT_LT(fit.ks_lognormal, 1.628 / std::sqrt(n));
+  // With the parameters estimated from the same sample the true distance is smaller still.
+  EXPECT_LT(fit.ks_lognormal, kKsCritical1Percent / std::sqrt(n));
   EXPECT_EQ(fit.spec().kind, DistributionKind::lognormal);
   EXPECT_EQ(fit.spec().cv, fit.cv);
 }
@@ -119,10 +129,9 @@ TEST(ServiceTimeFit, RecoversAGammaAndPrefersItToALogNormal) {
   const std::size_t n = 4000;
   const auto fit =
       hallsim::sim::fit_service_times(draw(hallsim::sim::Gamma(mean, cv), n, 8), "gamma");
-  EXPECT_NEAR(fit.mean, mean, 4 * mean * cv / std::sqrt(n));
-  EXPECT_NEAR(fit.cv, cv, 4 * cv_standard_error(gamma_moments(mean, cv), n));
+  expect_mean_and_cv(fit, mean, cv, gamma_moments(mean, cv), n);
   EXPECT_EQ(fit.choice, DistributionKind::gamma);
-  EXPECT_LT(fit.ks_gamma, 1.628 / std::sqrt(n));
+  EXPECT_LT(fit.ks_gamma, kKsCritical1Percent / std::sqrt(n));
 }
 
 // `n` general counters c0, c1, ...
@@ -191,8 +200,7 @@ TEST(TicketLogFit, RecoversServiceTimesAndHourlyRatesFromALogThroughItsCsv) {
     const double cv = is_a ? 0.5 : 0.7;
     const auto n = static_cast<double>(s.count);
     const RawMoments m = is_a ? lognormal_moments(mean, cv) : gamma_moments(mean, cv);
-    EXPECT_NEAR(s.mean, mean, 4 * mean * cv / std::sqrt(n) + 1.0);
-    EXPECT_NEAR(s.cv, cv, 4 * cv_standard_error(m, n));
+    expect_mean_and_cv(s, mean, cv, m, n, /*rounding=*/1.0);
     EXPECT_EQ(s.choice, is_a ? DistributionKind::lognormal : DistributionKind::gamma);
     EXPECT_NEAR(s.mean_standard_error, s.stddev / std::sqrt(n), 1e-9);
   }
