@@ -7,13 +7,12 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
+#include "../render/render_test_support.hpp"
 #include "cli_runner.hpp"
 #include "cmd_view.hpp"
 #include "hallsim/layout/loader.hpp"
@@ -24,6 +23,7 @@ namespace hallsim::app {
 namespace {
 
 using hallsim::testing::run_hallsim;
+using render::testing::at;
 
 const std::string kPlan = HALLSIM_SOURCE_DIR "/floorplans/town-center.json";
 const std::string kScenario = HALLSIM_SOURCE_DIR "/scenarios/town-center-weekday.json";
@@ -47,12 +47,6 @@ struct TownDay {
 const TownDay& town() {
   static const TownDay t;
   return t;
-}
-
-render::Rgba at(const render::RenderedPlan& picture, const layout::Point& p) {
-  const auto px = picture.frame.to_pixel(p);
-  return picture.image.pixel(static_cast<int>(std::floor(px.x())),
-                             static_cast<int>(std::floor(px.y())));
 }
 
 TEST(TownCenterDay, SimulatedDayIsTheScenariosFirstDayFromOpeningToClosing) {
@@ -125,36 +119,11 @@ TEST(TownCenterDay, ViewerPlaysAnHourOffScreenAndItsLastFrameIsTheSnapshot) {
   EXPECT_EQ(differing, 0);
 }
 
-std::string golden_path(const std::string& name) {
-  return std::string(HALLSIM_TEST_DATA_DIR "/render/golden/") + name + ".txt";
-}
-
 TEST(TownCenterDay, GoldenSnapshotAtHalfPastTen) {
   render::Overlays overlays;
   overlays.snapshot = town().day.playback.snapshot(kTenThirty);
-  const render::Image image = render::render_plan(town().plan, overlays).image;
-  std::ostringstream actual;
-  actual << render::to_hex(render::pixel_hash(image)) << " " << image.width() << "x"
-         << image.height() << "\n";
-  const std::string name = "town-center-snapshot-1030";
-  const char* update = std::getenv("HALLSIM_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(golden_path(name)) << actual.str();
-    std::cout << "updated " << golden_path(name) << ": " << actual.str();
-    return;
-  }
-  std::ifstream in(golden_path(name));
-  ASSERT_TRUE(in) << "no golden file " << golden_path(name)
-                  << "; run with HALLSIM_UPDATE_GOLDEN=1 to make it";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  if (expected.str() != actual.str()) {
-    const auto saved = std::filesystem::path(::testing::TempDir()) / (name + ".actual.png");
-    render::save_png(image, saved);
-    ADD_FAILURE() << name << ": the picture changed (expected " << expected.str() << ", got "
-                  << actual.str() << "); it is saved as " << saved.string()
-                  << ". If the change is intended, rerun with HALLSIM_UPDATE_GOLDEN=1.";
-  }
+  render::testing::check_golden(render::testing::golden_picture("town-center-snapshot-1030"),
+                                render::render_plan(town().plan, overlays).image, "picture");
 }
 
 TEST(TownCenterDay, HeatOfTheDayAddsUpToTheTimeVisitorsSpentInside) {

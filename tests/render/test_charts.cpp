@@ -8,19 +8,18 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 #include <string>
 
 #include "hallsim/layout/diagnostics.hpp"
 #include "hallsim/render/charts.hpp"
 #include "hallsim/render/palette.hpp"
+#include "render_test_support.hpp"
 
 namespace hallsim::render {
 namespace {
+
+using testing::describe;
 
 // ------------------------------------------------------------------ fixed inputs
 
@@ -69,10 +68,6 @@ UtilisationChartData counters_day() {
 }
 
 // ------------------------------------------------------------------ reading pixels
-
-std::string describe(Rgba c) {
-  return "(" + std::to_string(c.r) + ", " + std::to_string(c.g) + ", " + std::to_string(c.b) + ")";
-}
 
 Rgba at(const RenderedChart& chart, double x, double y) {
   return chart.image.pixel(static_cast<int>(std::floor(x)), static_cast<int>(std::floor(y)));
@@ -440,35 +435,10 @@ TEST(Charts, EmptyDaysStillDrawWithANote) {
 
 // ------------------------------------------------------------------ golden hashes
 
-std::string golden_path(const std::string& name) {
-  return std::string(HALLSIM_TEST_DATA_DIR "/render/charts/") + name + ".txt";
-}
-
 void check_golden(const std::string& name, const Image& image) {
-  std::ostringstream actual;
-  actual << to_hex(pixel_hash(image)) << " " << image.width() << "x" << image.height() << "\n";
-  const char* update = std::getenv("HALLSIM_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::filesystem::create_directories(std::filesystem::path(golden_path(name)).parent_path());
-    std::ofstream(golden_path(name)) << actual.str();
-    const auto saved = std::filesystem::path(::testing::TempDir()) / (name + ".png");
-    save_png(image, saved);
-    std::cout << "updated " << golden_path(name) << ": " << actual.str() << "  (picture "
-              << saved.string() << ")\n";
-    return;
-  }
-  std::ifstream in(golden_path(name));
-  ASSERT_TRUE(in) << "no golden file " << golden_path(name)
-                  << "; run with HALLSIM_UPDATE_GOLDEN=1 to make it";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  if (expected.str() != actual.str()) {
-    const auto saved = std::filesystem::path(::testing::TempDir()) / (name + ".actual.png");
-    save_png(image, saved);
-    ADD_FAILURE() << name << ": the chart changed (expected " << expected.str() << ", got "
-                  << actual.str() << "); it is saved as " << saved.string()
-                  << ". If the change is intended, rerun with HALLSIM_UPDATE_GOLDEN=1.";
-  }
+  testing::check_golden(
+      std::filesystem::path(HALLSIM_TEST_DATA_DIR) / "render" / "charts" / (name + ".txt"), image,
+      "chart");
 }
 
 TEST(GoldenChart, Queue) {

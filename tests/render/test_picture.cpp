@@ -7,21 +7,24 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "hallsim/layout/diagnostics.hpp"
 #include "hallsim/layout/loader.hpp"
 #include "hallsim/render/palette.hpp"
 #include "hallsim/render/picture.hpp"
+#include "render_test_support.hpp"
 
 namespace hallsim::render {
 namespace {
 
 using layout::Point;
+using testing::at;
+using testing::describe;
+using testing::over;
 
 constexpr const char* kBoxHall = HALLSIM_TEST_DATA_DIR "/render/box-hall.json";
 
@@ -38,30 +41,11 @@ RenderOptions width(int px) {
   return options;
 }
 
-// The pixel under plan point `p`.
-Rgba at(const RenderedPlan& picture, const Point& p) {
-  const auto px = picture.frame.to_pixel(p);
-  return picture.image.pixel(static_cast<int>(std::floor(px.x())),
-                             static_cast<int>(std::floor(px.y())));
-}
-
-// `top` drawn with opacity alpha/255 over opaque `bottom`, as the blending of the picture does.
-Rgba over(Rgba top, int alpha, Rgba bottom) {
-  const auto channel = [alpha](int t, int b) {
-    return static_cast<std::uint8_t>(std::lround((t * alpha + b * (255 - alpha)) / 255.0));
-  };
-  return {channel(top.r, bottom.r), channel(top.g, bottom.g), channel(top.b, bottom.b), 255};
-}
-
 // Blending in the graphics driver rounds in its own way: one step per channel either side.
 void expect_close(Rgba actual, Rgba expected) {
   EXPECT_NEAR(actual.r, expected.r, 1);
   EXPECT_NEAR(actual.g, expected.g, 1);
   EXPECT_NEAR(actual.b, expected.b, 1);
-}
-
-std::string describe(Rgba c) {
-  return "(" + std::to_string(c.r) + ", " + std::to_string(c.g) + ", " + std::to_string(c.b) + ")";
 }
 
 TEST(PlanPicture, EmergencyExitIsSafetyGreenAcrossItsWall) {
@@ -302,32 +286,8 @@ TEST(PlanPicture, WithoutADisplayTheErrorSaysWhatToRun) {
 
 // Golden hashes: one per sample picture.
 
-std::string golden_path(const std::string& name) {
-  return std::string(HALLSIM_TEST_DATA_DIR "/render/golden/") + name + ".txt";
-}
-
 void check_golden(const std::string& name, const Image& image) {
-  std::ostringstream actual;
-  actual << to_hex(pixel_hash(image)) << " " << image.width() << "x" << image.height() << "\n";
-  const char* update = std::getenv("HALLSIM_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::filesystem::create_directories(std::filesystem::path(golden_path(name)).parent_path());
-    std::ofstream(golden_path(name)) << actual.str();
-    std::cout << "updated " << golden_path(name) << ": " << actual.str();
-    return;
-  }
-  std::ifstream in(golden_path(name));
-  ASSERT_TRUE(in) << "no golden file " << golden_path(name)
-                  << "; run with HALLSIM_UPDATE_GOLDEN=1 to make it";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  if (expected.str() != actual.str()) {
-    const auto saved = std::filesystem::path(::testing::TempDir()) / (name + ".actual.png");
-    save_png(image, saved);
-    ADD_FAILURE() << name << ": the picture changed (expected " << expected.str() << ", got "
-                  << actual.str() << "); it is saved as " << saved.string()
-                  << ". If the change is intended, rerun with HALLSIM_UPDATE_GOLDEN=1.";
-  }
+  testing::check_golden(testing::golden_picture(name), image, "picture");
 }
 
 TEST(GoldenPicture, ServiceUnit) {

@@ -13,6 +13,7 @@
 #include "hallsim/render/picture.hpp"
 #include "hallsim/render/playback.hpp"
 #include "heat.hpp"
+#include "render_test_support.hpp"
 #include "snapshot.hpp"
 
 namespace hallsim::render {
@@ -21,12 +22,14 @@ namespace {
 using layout::Point;
 using sim::Spot;
 using sim::TraceEvent;
-
-// The box hall with seats, a guidance desk, a ticket machine and two kiosks.
-constexpr const char* kHall = HALLSIM_TEST_DATA_DIR "/render/playback-hall.json";
+using testing::at;
+using testing::describe;
+using testing::over;
+using testing::record;
 
 const layout::NavGraph& graph() {
-  static const layout::NavGraph g = layout::NavGraph::build(layout::load_plan(kHall));
+  static const layout::NavGraph g =
+      layout::NavGraph::build(layout::load_plan(testing::kPlaybackHall));
   return g;
 }
 
@@ -37,20 +40,6 @@ TraceHall hall() {
   h.counter_open = {{{0.0, 1e9}}};
   h.no_show_wait = 60.0;
   return h;
-}
-
-sim::TraceRecord record(double t, std::uint32_t visitor, TraceEvent event,
-                        Spot spot = Spot::entrance, double duration = 0.0, int counter = -1,
-                        std::uint8_t detail = 0) {
-  sim::TraceRecord r;
-  r.time = t;
-  r.visitor = visitor;
-  r.event = event;
-  r.spot = spot;
-  r.duration = duration;
-  r.counter = counter;
-  r.detail = detail;
-  return r;
 }
 
 // Visitor 0: in at 100 s, walks 20 s to counter c1, served 120 to 400 s, walks 10 s out.
@@ -338,23 +327,6 @@ TEST(HeatMap, ScaleTopsAreRound) {
 }
 
 // Pictures (X display needed).
-
-Rgba at(const RenderedPlan& picture, const Point& p) {
-  const auto px = picture.frame.to_pixel(p);
-  return picture.image.pixel(static_cast<int>(std::floor(px.x())),
-                             static_cast<int>(std::floor(px.y())));
-}
-
-Rgba over(Rgba top, int alpha, Rgba bottom) {
-  const auto channel = [alpha](int t, int b) {
-    return static_cast<std::uint8_t>(std::lround((t * alpha + b * (255 - alpha)) / 255.0));
-  };
-  return {channel(top.r, bottom.r), channel(top.g, bottom.g), channel(top.b, bottom.b), 255};
-}
-
-std::string describe(Rgba c) {
-  return "(" + std::to_string(c.r) + ", " + std::to_string(c.g) + ", " + std::to_string(c.b) + ")";
-}
 
 TEST(SnapshotPicture, VisitorBeingServedShowsTheStateColourAtTheCustomerSide) {
   // Visitor 0 is served at c1 from 120 to 400 s; visitor 1 sits on the first seat meanwhile.

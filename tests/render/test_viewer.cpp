@@ -9,6 +9,7 @@
 #include "hallsim/render/picture.hpp"
 #include "hallsim/render/playback.hpp"
 #include "hallsim/render/viewer.hpp"
+#include "render_test_support.hpp"
 
 namespace hallsim::render {
 namespace {
@@ -16,20 +17,7 @@ namespace {
 using layout::Point;
 using sim::Spot;
 using sim::TraceEvent;
-
-constexpr const char* kHall = HALLSIM_TEST_DATA_DIR "/render/playback-hall.json";
-
-sim::TraceRecord record(double t, std::uint32_t visitor, TraceEvent event,
-                        Spot spot = Spot::entrance, double duration = 0.0, int counter = -1) {
-  sim::TraceRecord r;
-  r.time = t;
-  r.visitor = visitor;
-  r.event = event;
-  r.spot = spot;
-  r.duration = duration;
-  r.counter = counter;
-  return r;
-}
+using testing::record;
 
 // Visitor 0 walks to c1 (100 to 120 s) and is served until 400 s; visitor 1 walks to the
 // ticket machine and waits seated from 150 s.
@@ -76,7 +64,7 @@ int differing(const Image& frame, const Image& picture, int rows) {
 }
 
 TEST(Viewer, FrameAtATimeShowsTheSnapshotPicturesPixels) {
-  const layout::Plan plan = layout::load_plan(kHall);
+  const layout::Plan plan = layout::load_plan(testing::kPlaybackHall);
   const Playback playback = day(plan);
   Viewer viewer(plan, playback, {}, options());
   RenderOptions ro;
@@ -96,7 +84,7 @@ TEST(Viewer, FrameAtATimeShowsTheSnapshotPicturesPixels) {
 }
 
 TEST(Viewer, PlaysAFixedStepPerFrameWithoutRealTime) {
-  const layout::Plan plan = layout::load_plan(kHall);
+  const layout::Plan plan = layout::load_plan(testing::kPlaybackHall);
   Viewer viewer(plan, day(plan), {}, options());
   viewer.set_time(100.0);
   const ViewerReport report = viewer.run_headless(10, 30.0);
@@ -109,7 +97,7 @@ TEST(Viewer, PlaysAFixedStepPerFrameWithoutRealTime) {
 }
 
 TEST(Viewer, ClickedCounterAndZoneShowTheirFiguresNow) {
-  const layout::Plan plan = layout::load_plan(kHall);
+  const layout::Plan plan = layout::load_plan(testing::kPlaybackHall);
   Viewer viewer(plan, day(plan), {}, options());
   viewer.set_time(200.0);
   const std::vector<std::string> counter = viewer.select({8.25, 5.3});  // on c1's desk
@@ -134,7 +122,7 @@ TEST(Viewer, ClickedCounterAndZoneShowTheirFiguresNow) {
 }
 
 TEST(Viewer, LayersSwitchOnAndOffOverTheSameFrame) {
-  const layout::Plan plan = layout::load_plan(kHall);
+  const layout::Plan plan = layout::load_plan(testing::kPlaybackHall);
   const Playback playback = day(plan);
   ViewerLayers layers;
   layers.heat = playback.heat(0.0, 1000.0);
@@ -152,7 +140,7 @@ TEST(Viewer, LayersSwitchOnAndOffOverTheSameFrame) {
 }
 
 TEST(Viewer, WithoutAPlaybackShowsThePlanAlone) {
-  const layout::Plan plan = layout::load_plan(kHall);
+  const layout::Plan plan = layout::load_plan(testing::kPlaybackHall);
   Viewer viewer(plan, std::nullopt, {}, options());
   RenderOptions ro;
   ro.width_px = 1000;
