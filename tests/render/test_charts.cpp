@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <ostream>
 #include <string>
 
 #include "hallsim/layout/diagnostics.hpp"
@@ -135,30 +136,59 @@ const ChartText* find_text(const RenderedChart& chart, const std::string& text) 
 
 // ------------------------------------------------------------------ axis scales
 
-TEST(NiceScale, RoundsTheTopUpToAWholeStepOfOneTwoOrFive) {
-  // 9 in at most 6 steps: a step of 1 needs 9, of 2 needs 5 (0..10).
-  const AxisScale a = nice_scale(0.0, 9.0, 6);
-  EXPECT_DOUBLE_EQ(a.min, 0.0);
-  EXPECT_DOUBLE_EQ(a.max, 10.0);
-  EXPECT_DOUBLE_EQ(a.step, 2.0);
-  // 40 in at most 12: a step of 5 gives 8 steps, 2 would give 20.
-  const AxisScale b = nice_scale(0.0, 40.0, 12);
-  EXPECT_DOUBLE_EQ(b.max, 40.0);
-  EXPECT_DOUBLE_EQ(b.step, 5.0);
-  // 0.3 is three steps of 0.1 exactly, not four for a rounding hair.
-  const AxisScale c = nice_scale(0.0, 0.3, 3);
-  EXPECT_NEAR(c.max, 0.3, 1e-12);
-  EXPECT_NEAR(c.step, 0.1, 1e-12);
-  // 137 people in at most 6: 20 needs 7 steps, 50 needs 3 (0..150).
-  const AxisScale d = nice_scale(0.0, 137.0, 6);
-  EXPECT_DOUBLE_EQ(d.max, 150.0);
-  EXPECT_DOUBLE_EQ(d.step, 50.0);
-  // A range that does not start at zero starts on a whole step below it.
-  const AxisScale e = nice_scale(8.5, 17.0, 10);
-  EXPECT_DOUBLE_EQ(e.min, 8.0);
-  EXPECT_DOUBLE_EQ(e.max, 17.0);
-  EXPECT_DOUBLE_EQ(e.step, 1.0);
-  // Nothing to show still gets an axis.
+// A range to put on an axis in at most `max_steps` steps, and the axis it must get.
+struct NiceScaleCase {
+  const char* name;
+  double low;
+  double high;
+  int max_steps;
+  double min;
+  double max;
+  double step;
+  double tolerance;  ///< 0: equal to the last few bits
+};
+
+void PrintTo(const NiceScaleCase& c, std::ostream* os) {
+  *os << c.name;
+}
+
+std::string nice_scale_case_name(const ::testing::TestParamInfo<NiceScaleCase>& c) {
+  return c.param.name;
+}
+
+class NiceScaleRounding : public ::testing::TestWithParam<NiceScaleCase> {};
+
+TEST_P(NiceScaleRounding, RoundsTheTopUpToAWholeStepOfOneTwoOrFive) {
+  const NiceScaleCase& c = GetParam();
+  const AxisScale s = nice_scale(c.low, c.high, c.max_steps);
+  if (c.tolerance == 0.0) {
+    EXPECT_DOUBLE_EQ(s.min, c.min);
+    EXPECT_DOUBLE_EQ(s.max, c.max);
+    EXPECT_DOUBLE_EQ(s.step, c.step);
+  } else {
+    EXPECT_NEAR(s.min, c.min, c.tolerance);
+    EXPECT_NEAR(s.max, c.max, c.tolerance);
+    EXPECT_NEAR(s.step, c.step, c.tolerance);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    NiceScale, NiceScaleRounding,
+    ::testing::Values(
+        // A step of 1 needs 9, of 2 needs 5 (0..10).
+        NiceScaleCase{"NineInSixStepsGoesUpToTenByTwos", 0.0, 9.0, 6, 0.0, 10.0, 2.0, 0.0},
+        // A step of 5 gives 8 steps, 2 would give 20.
+        NiceScaleCase{"FortyInTwelveStepsGoesByFives", 0.0, 40.0, 12, 0.0, 40.0, 5.0, 0.0},
+        // Three steps of 0.1 exactly, not four for a rounding hair.
+        NiceScaleCase{"PointThreeInThreeStepsGoesByTenths", 0.0, 0.3, 3, 0.0, 0.3, 0.1, 1e-12},
+        // 20 needs 7 steps, 50 needs 3 (0..150).
+        NiceScaleCase{"People137InSixStepsGoUpTo150ByFifties", 0.0, 137.0, 6, 0.0, 150.0, 50.0,
+                      0.0},
+        // A range that does not start at zero starts on a whole step below it.
+        NiceScaleCase{"HalfPastEightStartsAtEight", 8.5, 17.0, 10, 8.0, 17.0, 1.0, 0.0}),
+    nice_scale_case_name);
+
+TEST(NiceScale, NothingToShowStillGetsAnAxis) {
   const AxisScale f = nice_scale(0.0, 0.0, 5);
   EXPECT_DOUBLE_EQ(f.min, 0.0);
   EXPECT_GT(f.max, 0.0);
