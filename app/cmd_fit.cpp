@@ -19,6 +19,7 @@
 #include "hallsim/layout/scenario_loader.hpp"
 #include "hallsim/sim/fit.hpp"
 #include "hallsim/sim/scenario.hpp"
+#include "report_text.hpp"
 
 namespace hallsim::app {
 namespace {
@@ -31,39 +32,12 @@ struct FitOptions {
   std::string name;
 };
 
-std::string fixed(double x, int digits) {
-  if (!std::isfinite(x)) {
-    return "-";
-  }
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << x;
-  return out.str();
-}
-
-std::string pad(const std::string& s, std::size_t width, bool right = false) {
-  // Widths count characters, not bytes, so that item names in Chinese line up too.
-  std::size_t chars = 0;
-  for (const char c : s) {
-    chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
-  }
-  const std::string fill(chars < width ? width - chars : 0, ' ');
-  return right ? fill + s : s + fill;
-}
-
 const char* day_name(std::size_t w) {
   return sim::to_string(static_cast<sim::Weekday>(w));
 }
 
 double doors_close(const sim::DayHours& d) {
   return std::max(d.close_time, d.extended_until);
-}
-
-std::string clock(double seconds) {
-  const auto total = std::lround(seconds);
-  std::ostringstream out;
-  out << std::setfill('0') << std::setw(2) << total / 3600 << ':' << std::setw(2)
-      << (total / 60) % 60;
-  return out.str();
 }
 
 // The hours of the day during which the doors open on some weekday: the rate table's columns.
@@ -257,9 +231,7 @@ void add_fit_command(CLI::App& app, CommandBody& chosen) {
                   "ticket log: CSV with columns date,ticket_time,item[,call_time,finish_time,"
                   "counter] (docs/scenario-format.md)")
       ->required();
-  cmd->add_option("--format", o->format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  add_format_option(cmd, o->format, "report");
   cmd->add_option("-o,--output", o->output,
                   "also write the fit as a scenario file (JSON) that hallsim loads");
   cmd->add_option("--scenario", o->scenario,

@@ -19,6 +19,7 @@
 #include "hallsim/layout/diagnostics.hpp"
 #include "hallsim/layout/scenario_loader.hpp"
 #include "hallsim/sim/staffing.hpp"
+#include "report_text.hpp"
 
 namespace hallsim::app {
 
@@ -33,87 +34,20 @@ constexpr double kSquareMetresPerWindow = 1800.0 / 61.0;
 constexpr double kSeatsPerWindow = 300.0 / 61.0;
 constexpr double kTownHallMinimum = 200.0;
 
-struct SizeOptions {
+struct SizeOptions : TuningOptions {
   std::string scenario;
-  std::string target = "p90_wait<=15min";
-  std::string period = "30min";
-  std::string min_shift = "2h";
-  std::string day;
-  int replications = 30;
-  int verify_replications = 100;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
-  std::string format = "text";
-  std::string output;
 };
 
-std::string fixed(double x, int digits) {
-  if (!std::isfinite(x)) {
-    return "-";
-  }
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << x;
-  return out.str();
-}
-
-/// "30min", "1800s", "2h" as seconds; nullopt if not such a duration.
-std::optional<double> duration(const std::string& text) {
-  const std::array<std::pair<const char*, double>, 3> units{
-      {{"min", 60.0}, {"s", 1.0}, {"h", 3600.0}}};
-  for (const auto& [unit, factor] : units) {
-    const std::string u(unit);
-    if (text.size() > u.size() && text.compare(text.size() - u.size(), u.size(), u) == 0) {
-      try {
-        std::size_t used = 0;
-        const std::string number = text.substr(0, text.size() - u.size());
-        const double x = std::stod(number, &used);
-        if (used == number.size() && std::isfinite(x) && x >= 0.0) {
-          return x * factor;
-        }
-      } catch (const std::exception&) {
-        return std::nullopt;
-      }
-    }
-  }
-  return std::nullopt;
-}
-
 int run_size(const SizeOptions& o) {
-  sim::TuneSettings s;
-  try {
-    s.target = sim::parse_target(o.target);
-  } catch (const sim::TargetError& e) {
-    std::cerr << "hallsim size: --target: " << e.what() << "\n";
-    return kExitBadInput;
-  }
-  const auto period = duration(o.period);
-  const auto min_shift = duration(o.min_shift);
-  if (!period || *period < 60.0 || !min_shift) {
-    std::cerr << "hallsim size: --period and --min-shift take a duration such as 30min or 2h "
-                 "(a period at least 1min)\n";
-    return kExitBadInput;
-  }
-  s.period = *period;
-  s.min_shift = *min_shift;
-  s.replications = o.replications;
-  s.verify_replications = o.verify_replications;
-  s.seed = o.seed;
-  s.verify_seed = o.seed + 1000003;
-  s.threads = o.threads;
+  sim::TuneSettings s = tuning_settings(o);
   s.lunch_cover = 0;
   const layout::ScenarioFile file = layout::load_scenario_file(o.scenario);
-  bool use_day = false;
-  if (!o.day.empty()) {
-    for (int w = 0; w < sim::kWeekdays; ++w) {
-      if (o.day == sim::to_string(static_cast<sim::Weekday>(w))) {
-        s.day = static_cast<sim::Weekday>(w);
-      }
-    }
-    use_day = true;
+  const bool use_day = !o.day.empty();
+  if (use_day) {
+    s.day = *parse_weekday(o.day);
     if (!file.scenario.calendar.days[static_cast<std::size_t>(s.day)].open) {
-      std::cerr << "hallsim size: the hall is closed on " << o.day << " in " << o.scenario
-                << "; choose an open day with --day\n";
-      return kExitBadInput;
+      throw OptionError("the hall is closed on " + o.day + " in " + o.scenario +
+                        "; choose an open day with --day");
     }
   }
   sim::SizeResult r;
@@ -181,11 +115,9 @@ int run_size(const SizeOptions& o) {
     j["notes"] = r.tuning.notes;
     out << j.dump(2) << "\n";
   } else {
-    static constexpr std::array<const char*, 7> kNames{
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     out << "hallsim size: scenario \"" << file.scenario.name << "\", sized for "
-        << kNames[static_cast<std::size_t>(r.day)]
-        << (use_day ? "" : " (the open day with the most expected visitors)") << "\n";
+        << weekday_name(r.day) << (use_day ? "" : " (the open day with the most expected visitors)")
+        << "\n";
     out << "Target: " << s.target.sentence() << " (" << s.target.text() << ").\n";
     out << "Method: a hall with ample counters of every type the catalogue names (no walking), "
            "tuned period by period\n  as `hallsim tune` does; each group needs the most counters "
@@ -222,12 +154,7 @@ int run_size(const SizeOptions& o) {
       out << "  note: " << n << "\n";
     }
   }
-  if (!o.output.empty()) {
-    write_file_atomically(o.output, out.str());
-    std::cout << "hallsim size: report written to " << o.output << "\n";
-  } else {
-    std::cout << out.str();
-  }
+  print_report("size", out.str(), o.output);
   return kExitOk;
 }
 
@@ -240,38 +167,15 @@ void add_size_command(CLI::App& app, CommandBody& chosen) {
       "How many counters of each type, kiosks and waiting seats a new hall needs for a demand "
       "scenario, before a floor plan exists");
   cmd->add_option("scenario", o->scenario, "demand scenario (JSON)")->required();
-  cmd->add_option(
-         "--target", o->target,
-         std::string("service target, per period unless prefixed day:\n") + sim::target_forms())
-      ->capture_default_str();
-  cmd->add_option("--period", o->period, "length of a staffing period")->capture_default_str();
-  cmd->add_option("--min-shift", o->min_shift, "shortest shift")->capture_default_str();
-  cmd->add_option("--day", o->day, "weekday to size for (default: the busiest open day)")
-      ->check(CLI::IsMember({"mon", "tue", "wed", "thu", "fri", "sat", "sun"}));
-  cmd->add_option("--replications", o->replications, "replications per plan during the search")
-      ->check(CLI::Range(2, 100000))
-      ->capture_default_str();
-  cmd->add_option("--verify-replications", o->verify_replications,
-                  "fresh replications for the seats and the verification")
-      ->check(CLI::Range(2, 1000000))
-      ->capture_default_str();
-  cmd->add_option("--seed", o->seed, "random seed")->capture_default_str();
-  cmd->add_option("--threads", o->threads, "worker threads (default: every core)");
-  cmd->add_option("--format", o->format, "report: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  cmd->add_option("--output", o->output, "write the report to this file (atomically)");
+  add_tuning_options(
+      cmd, *o,
+      {.period = "length of a staffing period",
+       .min_shift = "shortest shift",
+       .day = "weekday to size for (default: the busiest open day)",
+       .verify_replications = "fresh replications for the seats and the verification",
+       .seed = "random seed"});
   cmd->callback([o, &chosen] {
-    chosen = [o]() -> int {
-      try {
-        return run_size(*o);
-      } catch (const layout::InputError& e) {
-        return report_input_error(e);
-      } catch (const OutputError& e) {
-        std::cerr << "hallsim size: " << e.what() << "\n";
-        return kExitBadInput;
-      }
-    };
+    chosen = [o] { return run_reporting_errors("size", [o] { return run_size(*o); }); };
   });
 }
 

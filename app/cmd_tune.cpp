@@ -23,6 +23,7 @@
 #include "hall_setup.hpp"
 #include "hallsim/layout/diagnostics.hpp"
 #include "hallsim/sim/staffing.hpp"
+#include "report_text.hpp"
 
 namespace hallsim::app {
 
@@ -30,109 +31,18 @@ void add_tune_command(CLI::App& app, CommandBody& chosen);
 
 namespace {
 
-struct TuneOptions {
+struct TuneOptions : TuningOptions {
   std::string plan;
   std::string scenario;
-  std::string target = "p90_wait<=15min";
-  std::string period = "30min";
   int max_staff = 0;
-  std::string min_shift = "2h";
   int lunch_cover = 1;
   bool all_purpose = false;
-  std::string day;
-  int replications = 30;
-  int verify_replications = 100;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
-  std::string format = "text";
-  std::string output;
   std::string write_scenario;
   std::string compare_rule;
 };
 
-/// A bad option value: exit code 2 with the message.
-class OptionError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-std::string fixed(double x, int digits) {
-  if (!std::isfinite(x)) {
-    return "-";
-  }
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << x;
-  return out.str();
-}
-
-std::string with_ci(const sim::Estimate& e, int digits, double scale = 1.0) {
-  if (e.n == 0 || !std::isfinite(e.mean)) {
-    return "-";
-  }
-  return fixed(e.mean * scale, digits) + " ± " + fixed(e.half_width * scale, digits);
-}
-
-std::string pad(const std::string& s, std::size_t width) {
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    columns += len >= 3 ? 2 : 1;  // CJK text takes two columns
-    i += len;
-  }
-  return columns >= width ? s + " " : s + std::string(width - columns, ' ');
-}
-
-/// "30min", "1800s", "2h" as seconds.
-double duration_option(const std::string& text, const std::string& option) {
-  const std::array<std::pair<const char*, double>, 3> units{
-      {{"min", 60.0}, {"s", 1.0}, {"h", 3600.0}}};
-  for (const auto& [unit, factor] : units) {
-    const std::string u(unit);
-    if (text.size() > u.size() && text.compare(text.size() - u.size(), u.size(), u) == 0) {
-      try {
-        std::size_t used = 0;
-        const std::string number = text.substr(0, text.size() - u.size());
-        const double x = std::stod(number, &used);
-        if (used == number.size() && std::isfinite(x) && x >= 0.0) {
-          return x * factor;
-        }
-      } catch (const std::exception&) {
-        // falls through to the error below
-      }
-    }
-  }
-  throw OptionError(option + " \"" + text +
-                    "\" is not a duration; write a number with min, s or h, e.g. 30min");
-}
-
-std::string clock(double t) {
-  const auto s = static_cast<long>(std::lround(t));
-  std::ostringstream out;
-  out << std::setfill('0') << std::setw(2) << s / 3600 << ":" << std::setw(2) << (s % 3600) / 60;
-  if (s % 60 != 0) {
-    out << ":" << std::setw(2) << s % 60;
-  }
-  return out.str();
-}
-
 std::string period_label(const sim::PeriodGrid& grid, int p) {
   return clock(grid.period_begin(p)) + "-" + clock(grid.period_end(p));
-}
-
-std::optional<sim::Weekday> parse_weekday(const std::string& s) {
-  for (int w = 0; w < sim::kWeekdays; ++w) {
-    if (s == sim::to_string(static_cast<sim::Weekday>(w))) {
-      return static_cast<sim::Weekday>(w);
-    }
-  }
-  return std::nullopt;
-}
-
-const char* weekday_name(sim::Weekday d) {
-  static constexpr std::array<const char*, 7> kNames{"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                     "Friday", "Saturday", "Sunday"};
-  return kNames[static_cast<std::size_t>(d)];
 }
 
 /// Column title and digits of the target's measure.
@@ -648,32 +558,11 @@ std::string report_text(const Report& r) {
 }
 
 int run_tune(const TuneOptions& o) {
-  sim::ServiceTarget target;
-  try {
-    target = sim::parse_target(o.target);
-  } catch (const sim::TargetError& e) {
-    std::cerr << "hallsim tune: --target: " << e.what() << "\n";
-    return kExitBadInput;
-  }
+  sim::TuneSettings s = tuning_settings(o);
   LoadedHall loaded = load_hall(o.plan, o.scenario);
-  sim::TuneSettings s;
-  s.target = target;
-  s.day = loaded.first_day.value_or(sim::Weekday::mon);
-  if (!o.day.empty()) {
-    s.day = *parse_weekday(o.day);
-  }
-  s.period = duration_option(o.period, "--period");
-  if (s.period < 60.0) {
-    throw OptionError("--period must be at least 1min");
-  }
-  s.min_shift = duration_option(o.min_shift, "--min-shift");
+  s.day = o.day.empty() ? loaded.first_day.value_or(sim::Weekday::mon) : *parse_weekday(o.day);
   s.max_staff = o.max_staff;
   s.lunch_cover = o.lunch_cover;
-  s.replications = o.replications;
-  s.verify_replications = o.verify_replications;
-  s.seed = o.seed;
-  s.verify_seed = o.seed + 1000003;  // any other seed: fresh visitors
-  s.threads = o.threads;
   sim::Scenario scenario = loaded.scenario;
   std::string label = o.scenario;
   if (o.all_purpose) {
@@ -741,13 +630,7 @@ int run_tune(const TuneOptions& o) {
                     o.plan + " " + o.write_scenario + " runs it)");
   }
   const Report report{problem, result, o, notes, comparison};
-  const std::string text = o.format == "json" ? report_json(report) : report_text(report);
-  if (!o.output.empty()) {
-    write_file_atomically(o.output, text);
-    std::cout << "hallsim tune: report written to " << o.output << "\n";
-  } else {
-    std::cout << text;
-  }
+  print_report("tune", o.format == "json" ? report_json(report) : report_text(report), o.output);
   return kExitOk;
 }
 
@@ -761,58 +644,30 @@ void add_tune_command(CLI::App& app, CommandBody& chosen) {
       "holds with the fewest staff-hours (clause 4.4.3)");
   cmd->add_option("plan", o->plan, "floor plan (JSON)")->required();
   cmd->add_option("scenario", o->scenario, "demand scenario (JSON)")->required();
-  cmd->add_option(
-         "--target", o->target,
-         std::string("service target, per period unless prefixed day:\n") + sim::target_forms())
-      ->capture_default_str();
-  cmd->add_option("--period", o->period, "length of a staffing period (e.g. 30min, 1h)")
-      ->capture_default_str();
-  cmd->add_option("--max-staff", o->max_staff,
-                  "at most this many counters open at once (0: no limit)")
-      ->check(CLI::Range(0, 100000));
-  cmd->add_option("--min-shift", o->min_shift, "shortest shift a counter may have (e.g. 2h)")
-      ->capture_default_str();
-  cmd->add_option("--lunch-cover", o->lunch_cover,
-                  "counters of the largest group kept open through the lunch break")
-      ->check(CLI::Range(0, 1000))
-      ->capture_default_str();
-  cmd->add_flag("--all-purpose", o->all_purpose,
-                "general counters may serve every item (all-purpose, 全科 windows)");
-  cmd->add_option("--day", o->day, "weekday to staff (mon..sun; default: the scenario's first day)")
-      ->check(CLI::IsMember({"mon", "tue", "wed", "thu", "fri", "sat", "sun"}));
-  cmd->add_option("--replications", o->replications, "replications per plan during the search")
-      ->check(CLI::Range(2, 100000))
-      ->capture_default_str();
-  cmd->add_option("--verify-replications", o->verify_replications,
-                  "fresh replications that verify the result")
-      ->check(CLI::Range(2, 1000000))
-      ->capture_default_str();
-  cmd->add_option("--seed", o->seed, "random seed of the search (the verification uses another)")
-      ->capture_default_str();
-  cmd->add_option("--threads", o->threads, "worker threads (default: every core)");
-  cmd->add_option("--format", o->format, "report: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  cmd->add_option("--output", o->output, "write the report to this file (atomically)");
+  const TuningOptionHelp help{
+      .period = "length of a staffing period (e.g. 30min, 1h)",
+      .min_shift = "shortest shift a counter may have (e.g. 2h)",
+      .day = "weekday to staff (mon..sun; default: the scenario's first day)",
+      .verify_replications = "fresh replications that verify the result",
+      .seed = "random seed of the search (the verification uses another)"};
+  add_tuning_options(cmd, *o, help, [cmd, o] {
+    cmd->add_option("--max-staff", o->max_staff,
+                    "at most this many counters open at once (0: no limit)")
+        ->check(CLI::Range(0, 100000));
+    cmd->add_option("--lunch-cover", o->lunch_cover,
+                    "counters of the largest group kept open through the lunch break")
+        ->check(CLI::Range(0, 1000))
+        ->capture_default_str();
+    cmd->add_flag("--all-purpose", o->all_purpose,
+                  "general counters may serve every item (all-purpose, 全科 windows)");
+  });
   cmd->add_option("--write-scenario", o->write_scenario,
                   "write the scenario with the tuned shifts to this file");
   cmd->add_option("--compare-rule", o->compare_rule,
                   "a dynamic rule to compare with the tuned plan, e.g. "
                   "\"counter=c16,waiting>8,quiet=10min\"");
   cmd->callback([o, &chosen] {
-    chosen = [o]() -> int {
-      try {
-        return run_tune(*o);
-      } catch (const layout::InputError& e) {
-        return report_input_error(e);
-      } catch (const OptionError& e) {
-        std::cerr << "hallsim tune: " << e.what() << "\n";
-        return kExitBadInput;
-      } catch (const OutputError& e) {
-        std::cerr << "hallsim tune: " << e.what() << "\n";
-        return kExitBadInput;
-      }
-    };
+    chosen = [o] { return run_reporting_errors("tune", [o] { return run_tune(*o); }); };
   });
 }
 
