@@ -236,6 +236,24 @@ TEST(HallTuning, TicketsReadFromTheTraceAgreeWithTheModelsPeriodFigures) {
   }
 }
 
+/// Adds to a single_queue scenario an item that only the counter `counter` may serve, with
+/// Poisson arrivals at `per_hour` all day and exponential 10-minute services.
+void add_item_of_one_counter(Scenario& scenario, const std::string& id, const std::string& counter,
+                             double per_hour) {
+  ServiceItem item;
+  item.id = id;
+  item.service_time = DistributionSpec::exponential(600.0);
+  item.counter_types.clear();
+  item.counters = {counter};
+  scenario.catalogue.items.push_back(item);
+  ItemDemand d = scenario.demand.items[0];
+  d.item = id;
+  for (auto& day : d.hourly_rate) {
+    day.fill(per_hour);
+  }
+  scenario.demand.items.push_back(d);
+}
+
 /// Four general counters for a light item, and one window of its own type for a heavy item
 /// it alone may serve: 9 an hour of 10-minute services, 1.5 erlangs on one counter.
 struct OneWindowHall {
@@ -244,18 +262,7 @@ struct OneWindowHall {
 
   OneWindowHall() {
     hall.counters.push_back({"c5", "5", "tax"});
-    ServiceItem tax;
-    tax.id = "tax";
-    tax.service_time = DistributionSpec::exponential(600.0);
-    tax.counter_types.clear();
-    tax.counters = {"c5"};
-    scenario.catalogue.items.push_back(tax);
-    ItemDemand d = scenario.demand.items[0];
-    d.item = "tax";
-    for (auto& day : d.hourly_rate) {
-      day.fill(9.0);
-    }
-    scenario.demand.items.push_back(d);
+    add_item_of_one_counter(scenario, "tax", "c5", 9.0);
   }
 };
 
@@ -332,18 +339,7 @@ TEST(SizeHall, StationaryQueueNeedsTheErlangCountAndSeatsForItsPeak) {
   s.verify_replications = 40;
   Scenario scenario = samples::single_queue(24.0, DistributionSpec::exponential(600.0));
   // A counter named by id becomes a type of its own that the new hall may repeat.
-  ServiceItem second;
-  second.id = "second";
-  second.service_time = DistributionSpec::exponential(600.0);
-  second.counter_types.clear();
-  second.counters = {"c07"};
-  scenario.catalogue.items.push_back(second);
-  ItemDemand d = scenario.demand.items[0];
-  d.item = "second";
-  for (auto& day : d.hourly_rate) {
-    day.fill(12.0);  // 4 counters
-  }
-  scenario.demand.items.push_back(d);
+  add_item_of_one_counter(scenario, "second", "c07", 12.0);  // 4 counters
   const SizeResult r = size_hall(scenario, s, true);
   EXPECT_EQ(r.day, Weekday::mon);
   ASSERT_EQ(r.groups.size(), 2U);
