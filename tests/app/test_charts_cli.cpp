@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "app_test_support.hpp"
 #include "cli_runner.hpp"
 #include "hall_setup.hpp"
 
@@ -23,22 +24,9 @@ const std::string plan_file = std::string(HALLSIM_SOURCE_DIR) + "/floorplans/tow
 const std::string scenario_file =
     std::string(HALLSIM_SOURCE_DIR) + "/scenarios/town-center-weekday.json";
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-class ChartsCli : public ::testing::Test {
+class ChartsCli : public hallsim::testing::FreshFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("hallsim-charts-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  ChartsCli() : FreshFolderTest("hallsim-charts-") {}
 };
 
 TEST_F(ChartsCli, WritesThreePngsWithTheSameBytesEveryTime) {
@@ -56,10 +44,11 @@ TEST_F(ChartsCli, WritesThreePngsWithTheSameBytesEveryTime) {
                   " --replications 4 --seed 1 --threads 1 --charts " + (dir_ / "b").string());
   ASSERT_EQ(second.exit_code, 0) << second.out;
   for (const char* name : {"chart-queue.png", "chart-waits.png", "chart-utilisation.png"}) {
-    const std::string a = read(dir_ / "a" / name);
+    const std::string a = hallsim::testing::read_file(dir_ / "a" / name);
     ASSERT_GT(a.size(), 1000u) << name;
     EXPECT_EQ(a.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8)) << name;
-    EXPECT_TRUE(a == read(dir_ / "b" / name)) << name << " differs between two runs";
+    EXPECT_TRUE(a == hallsim::testing::read_file(dir_ / "b" / name))
+        << name << " differs between two runs";
   }
   // Nothing half-written is left beside them.
   for (const auto& entry : fs::directory_iterator(dir_ / "a")) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app_test_support.hpp"
 #include "commands.hpp"
 #include "hall_setup.hpp"
 
@@ -53,28 +54,16 @@ Ran run(std::vector<std::string> args) {
 
 const std::string plan_file = std::string(HALLSIM_SOURCE_DIR) + "/floorplans/town-center.json";
 
-class HallCommands : public ::testing::Test {
+class HallCommands : public hallsim::testing::FreshFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("hallsim-hall-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  HallCommands() : FreshFolderTest("hallsim-hall-") {}
 
   std::string write(const std::string& name, const std::string& text) {
     const fs::path p = dir_ / name;
     std::ofstream(p) << text;
     return p.string();
   }
-  static std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  }
-
-  fs::path dir_;
+  static std::string read(const fs::path& p) { return hallsim::testing::read_file(p); }
 };
 
 constexpr const char* kWeekday = R"({

@@ -9,10 +9,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "../render/render_test_support.hpp"
+#include "app_test_support.hpp"
 #include "cli_runner.hpp"
 #include "cmd_view.hpp"
 #include "hallsim/layout/loader.hpp"
@@ -22,6 +22,7 @@
 namespace hallsim::app {
 namespace {
 
+using hallsim::testing::read_file;
 using hallsim::testing::run_hallsim;
 using render::testing::at;
 
@@ -31,11 +32,6 @@ constexpr double kTenThirty = 10.5 * 3600.0;
 
 std::filesystem::path temp(const std::string& name) {
   return std::filesystem::path(::testing::TempDir()) / ("hallsim-view-" + name);
-}
-
-std::string file_bytes(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 struct TownDay {
@@ -159,8 +155,8 @@ TEST(ViewCommand, HeadlessHourPrintsItsFramesAndCapturesTheSamePixelsTwice) {
     EXPECT_NE(r.out.find("120 frames in"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("周二 Tue 10:59:30"), std::string::npos) << r.out;
   }
-  EXPECT_GT(file_bytes(first).size(), 1000u);
-  EXPECT_EQ(file_bytes(first), file_bytes(second));
+  EXPECT_GT(read_file(first).size(), 1000u);
+  EXPECT_EQ(read_file(first), read_file(second));
 }
 
 TEST(ViewCommand, HelpNamesTheKeysAndOptions) {
