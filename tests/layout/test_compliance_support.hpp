@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -13,6 +12,7 @@
 
 #include "hallsim/layout/compliance.hpp"
 #include "hallsim/layout/loader.hpp"
+#include "layout_test_support.hpp"
 
 namespace hallsim::layout::testing {
 
@@ -52,25 +52,6 @@ inline const Evidence& evidence(const ClauseResult& c, const std::string& subjec
     if (e.subject.rfind(subject, 0) == 0) return e;
   }
   throw std::runtime_error("clause " + c.id + " has no evidence about \"" + subject + "\"");
-}
-
-/// The element of `items` with id `id`; throws if absent.
-template <class T>
-T& by_id(std::vector<T>& items, const std::string& id) {
-  const auto it =
-      std::find_if(items.begin(), items.end(), [&id](const T& item) { return item.id == id; });
-  if (it == items.end()) throw std::runtime_error("no element " + id);
-  return *it;
-}
-
-/// True if `text` contains `part`.
-inline bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-/// An axis-aligned rectangle as an open ring.
-inline Polygon rect(double x0, double y0, double x1, double y1) {
-  return {Point(x0, y0), Point(x1, y0), Point(x1, y1), Point(x0, y1)};
 }
 
 }  // namespace hallsim::layout::testing

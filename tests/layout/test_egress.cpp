@@ -7,17 +7,20 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
-#include <stdexcept>
 #include <string>
 
 #include "hallsim/layout/access.hpp"
 #include "hallsim/layout/egress.hpp"
 #include "hallsim/layout/loader.hpp"
 #include "hallsim/layout/navigation.hpp"
+#include "layout_test_support.hpp"
 #include "nav_sample_halls.hpp"
 
 namespace hallsim::layout {
 namespace {
+
+using testing::by_id;
+using testing::has;
 
 Plan test_plan(const std::string& name) {
   return load_plan(std::string(HALLSIM_TEST_DATA_DIR) + "/plans/egress/" + name);
@@ -55,18 +58,6 @@ std::vector<NavFinding> of_check(const EgressReport& r, const std::string& check
     if (f.check == check) out.push_back(f);
   }
   return out;
-}
-
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-template <class T>
-T& by_id(std::vector<T>& items, const std::string& id) {
-  const auto it =
-      std::find_if(items.begin(), items.end(), [&id](const T& item) { return item.id == id; });
-  if (it == items.end()) throw std::runtime_error("no element " + id);
-  return *it;
 }
 
 // Any-angle distances in a room are straight lines; the walk leaves the exit from one of its

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "hallsim/layout/geometry.hpp"
+#include "layout_test_support.hpp"
 
 namespace hl = hallsim::layout;
 using hl::Point;
@@ -13,13 +14,11 @@ using hl::Segment;
 
 namespace {
 
+using hl::testing::rect;
+
 // The town center's outline: a 40 m x 20 m hall with a 14 m x 10 m wing to the north-east.
 Polygon l_shape() {
   return {{0, 0}, {40, 0}, {40, 30}, {26, 30}, {26, 20}, {0, 20}};
-}
-
-Polygon rect(double x0, double y0, double x1, double y1) {
-  return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
 }
 
 Polygon square(double x0, double y0, double side) {
