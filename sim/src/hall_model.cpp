@@ -182,36 +182,6 @@ std::vector<ClockInterval> staffed_hours(const Scenario& s, const HallCounter& c
   return merge(std::move(hours));
 }
 
-/// The hourly rates (per hour) of an item on one weekday, over the whole clock.
-std::array<double, 24> hourly_rates(const ItemDemand& d, int weekday, double open, double close) {
-  const auto w = static_cast<std::size_t>(weekday);
-  if (d.form == RateForm::hourly) {
-    return d.hourly_rate[w];
-  }
-  std::array<double, 24> weight = d.hourly_shape;
-  if (std::all_of(weight.begin(), weight.end(), [](double x) { return x == 0.0; })) {
-    weight.fill(1.0);
-  }
-  // Normalise over the part of each hour the doors are open, so that the expected
-  // number of arrivals that day is the daily total.
-  double open_weight = 0.0;
-  for (std::size_t h = 0; h < 24; ++h) {
-    const double a = std::max(open, static_cast<double>(h) * kHourSeconds);
-    const double b = std::min(close, static_cast<double>(h + 1) * kHourSeconds);
-    if (b > a) {
-      open_weight += weight[h] * (b - a) / kHourSeconds;
-    }
-  }
-  std::array<double, 24> rate{};
-  if (open_weight <= 0.0) {
-    return rate;
-  }
-  for (std::size_t h = 0; h < 24; ++h) {
-    rate[h] = d.daily_total[w] * weight[h] / open_weight;
-  }
-  return rate;
-}
-
 }  // namespace
 
 // ------------------------------------------------------------------ WalkingDistances
@@ -662,7 +632,8 @@ HallModel::HallModel(HallLayout layout, Scenario scenario) {
       continue;
     }
     for (const ItemDemand& d : s.demand.items) {
-      const std::array<double, 24> rate = hourly_rates(d, w, day.open_time, day.close_time);
+      const std::array<double, 24> rate =
+          hourly_rates(d, static_cast<Weekday>(w), day.open_time, day.close_time);
       std::vector<double> breaks{day.open_time};
       std::vector<double> rates;
       bool any = false;

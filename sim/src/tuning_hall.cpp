@@ -76,33 +76,6 @@ double survival(const DistributionSpec& d, double x) {
   return 0.0;
 }
 
-/// Hourly rates of an item, spread as the hall model spreads a daily total (hall_model.cpp).
-std::array<double, 24> hourly_rates(const ItemDemand& d, Weekday day, double open, double close) {
-  const auto w = static_cast<std::size_t>(day);
-  if (d.form == RateForm::hourly) {
-    return d.hourly_rate[w];
-  }
-  std::array<double, 24> weight = d.hourly_shape;
-  if (std::all_of(weight.begin(), weight.end(), [](double x) { return x == 0.0; })) {
-    weight.fill(1.0);
-  }
-  double open_weight = 0.0;
-  for (std::size_t h = 0; h < 24; ++h) {
-    const double a = std::max(open, static_cast<double>(h) * kHourSeconds);
-    const double b = std::min(close, static_cast<double>(h + 1) * kHourSeconds);
-    if (b > a) {
-      open_weight += weight[h] * (b - a) / kHourSeconds;
-    }
-  }
-  std::array<double, 24> rate{};
-  if (open_weight > 0.0) {
-    for (std::size_t h = 0; h < 24; ++h) {
-      rate[h] = d.daily_total[w] * weight[h] / open_weight;
-    }
-  }
-  return rate;
-}
-
 /// Runs `n` jobs on up to `threads` threads; job i writes only its own slot.
 template <typename Job>
 void parallel_for(std::size_t n, unsigned threads, const Job& job) {

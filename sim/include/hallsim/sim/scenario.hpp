@@ -388,6 +388,13 @@ const char* to_string(ClosingPolicy policy);
 /// "longest_waiting" or "queue_order".
 const char* to_string(CallSelection selection);
 
+/// An item's walk-in arrival rate (visitors per hour) in each clock hour of a weekday: its
+/// hourly rates, or its daily total spread over the hours by its hourly shape and normalised
+/// over the part of each hour between `open` and `close` (clock seconds), so that the day's
+/// expected arrivals are the daily total. The hall model and the tuner both read demand so.
+std::array<double, 24> hourly_rates(const ItemDemand& demand, Weekday day, double open,
+                                    double close);
+
 /// The distribution a spec describes. Throws std::invalid_argument naming the bad value
 /// (the hall model turns it into a ScenarioError with the spec's pointer).
 Distribution make_distribution(const DistributionSpec& spec);
