@@ -21,6 +21,7 @@
 #include "commands.hpp"
 #include "hall_setup.hpp"
 #include "hallsim/layout/diagnostics.hpp"
+#include "report_text.hpp"
 
 namespace hallsim::app {
 
@@ -312,16 +313,7 @@ void add_compare_command(CLI::App& app, CommandBody& chosen) {
   cmd->add_option("--out", o->out_dir, "folder for compare.json, compare.csv and the replications");
   cmd->add_option("--threads", o->threads, "worker threads (default: every core)");
   cmd->callback([o, &chosen] {
-    chosen = [o]() -> int {
-      try {
-        return run_compare(*o);
-      } catch (const layout::InputError& e) {
-        return report_input_error(e);
-      } catch (const OutputError& e) {
-        std::cerr << "hallsim compare: " << e.what() << "\n";
-        return kExitBadInput;
-      }
-    };
+    chosen = [o] { return run_reporting_errors("compare", [&o] { return run_compare(*o); }); };
   });
 }
 

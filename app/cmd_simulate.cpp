@@ -29,6 +29,7 @@
 #include "hallsim/layout/loader.hpp"
 #include "hallsim/layout/navigation.hpp"
 #include "hallsim/layout/scenario_loader.hpp"
+#include "report_text.hpp"
 
 namespace hallsim::app {
 
@@ -899,16 +900,7 @@ void add_simulate_command(CLI::App& app, CommandBody& chosen) {
                   "folder for chart-queue.png, chart-waits.png and chart-utilisation.png "
                   "(drawn with an X display: run under xvfb-run -a on a server)");
   cmd->callback([o, &chosen] {
-    chosen = [o]() -> int {
-      try {
-        return run_simulate(*o);
-      } catch (const layout::InputError& e) {
-        return report_input_error(e);
-      } catch (const OutputError& e) {
-        std::cerr << "hallsim simulate: " << e.what() << "\n";
-        return kExitBadInput;
-      }
-    };
+    chosen = [o] { return run_reporting_errors("simulate", [&o] { return run_simulate(*o); }); };
   });
 }
 
