@@ -169,38 +169,23 @@ void draw_seat_row(Painter& p, const layout::SeatRow& row) {
     return;
   }
   area(p, f, {226, 211, 186, 255}, {140, 110, 70, 255});
-  if (row.seats <= 0) {
+  // Seats along the longest edge of the footprint, the priority seats first.
+  const std::optional<detail::SeatRowFrame> frame = detail::seat_row_frame(row);
+  if (!frame) {
     return;
   }
-  // Seats along the longest edge of the footprint, the priority seats first.
-  std::size_t longest = 0;
-  for (std::size_t i = 1; i < f.size(); ++i) {
-    if (layout::edge(f, i).length() > layout::edge(f, longest).length()) {
-      longest = i;
-    }
-  }
-  const Segment e = layout::edge(f, longest);
-  const Point u = (e.b - e.a) / e.length();
-  const Point n(-u.y(), u.x());
-  double lo_u = std::numeric_limits<double>::infinity();
-  double hi_u = -lo_u;
-  double lo_n = lo_u;
-  double hi_n = -lo_u;
-  for (const Point& q : f) {
-    lo_u = std::min(lo_u, (q - e.a).dot(u));
-    hi_u = std::max(hi_u, (q - e.a).dot(u));
-    lo_n = std::min(lo_n, (q - e.a).dot(n));
-    hi_n = std::max(hi_n, (q - e.a).dot(n));
-  }
-  const double pitch = (hi_u - lo_u) / row.seats;
+  const double lo_u = frame->lo_u;
+  const double lo_n = frame->lo_n;
+  const double hi_n = frame->hi_n;
+  const double pitch = frame->pitch;
   const double inset = std::min(pitch, hi_n - lo_n) * 0.12;
   for (int k = 0; k < row.seats; ++k) {
     const double u0 = lo_u + k * pitch + inset;
     const double u1 = lo_u + (k + 1) * pitch - inset;
     const double n0 = lo_n + inset;
     const double n1 = hi_n - inset;
-    const std::vector<Point> seat{e.a + u * u0 + n * n0, e.a + u * u1 + n * n0,
-                                  e.a + u * u1 + n * n1, e.a + u * u0 + n * n1};
+    const std::vector<Point> seat{frame->at(u0, n0), frame->at(u1, n0), frame->at(u1, n1),
+                                  frame->at(u0, n1)};
     const Rgba colour = k < row.priority_seats ? Rgba{59, 130, 246, 255} : Rgba{139, 94, 60, 255};
     p.canvas.fill_polygon(p.px(seat), colour);
   }

@@ -16,6 +16,7 @@
 
 #include "hallsim/layout/diagnostics.hpp"
 #include "playback_data.hpp"
+#include "shapes.hpp"
 
 namespace hallsim::render {
 
@@ -980,34 +981,12 @@ std::optional<double> parse_clock(const std::string& text) {
 }
 
 std::vector<layout::Point> seat_centres(const layout::SeatRow& row) {
-  const layout::Polygon& f = row.footprint;
+  // As the plan picture draws them.
   std::vector<Point> out;
-  if (f.size() < 3 || row.seats <= 0) {
-    return out;
-  }
-  // As the plan picture draws them: along the longest edge, equal pitch.
-  std::size_t longest = 0;
-  for (std::size_t i = 1; i < f.size(); ++i) {
-    if (layout::edge(f, i).length() > layout::edge(f, longest).length()) {
-      longest = i;
+  if (const std::optional<detail::SeatRowFrame> f = detail::seat_row_frame(row)) {
+    for (int k = 0; k < row.seats; ++k) {
+      out.push_back(f->at(f->lo_u + (k + 0.5) * f->pitch, (f->lo_n + f->hi_n) / 2.0));
     }
-  }
-  const layout::Segment e = layout::edge(f, longest);
-  const Point u = (e.b - e.a) / e.length();
-  const Point n(-u.y(), u.x());
-  double lo_u = kInfinity;
-  double hi_u = -kInfinity;
-  double lo_n = kInfinity;
-  double hi_n = -kInfinity;
-  for (const Point& q : f) {
-    lo_u = std::min(lo_u, (q - e.a).dot(u));
-    hi_u = std::max(hi_u, (q - e.a).dot(u));
-    lo_n = std::min(lo_n, (q - e.a).dot(n));
-    hi_n = std::max(hi_n, (q - e.a).dot(n));
-  }
-  const double pitch = (hi_u - lo_u) / row.seats;
-  for (int k = 0; k < row.seats; ++k) {
-    out.push_back(e.a + u * (lo_u + (k + 0.5) * pitch) + n * ((lo_n + hi_n) / 2.0));
   }
   return out;
 }

@@ -343,4 +343,34 @@ std::vector<Segment> contour_segments(const ScalarGrid& grid, double level) {
   return segments;
 }
 
+std::optional<SeatRowFrame> seat_row_frame(const layout::SeatRow& row) {
+  const Polygon& f = row.footprint;
+  if (f.size() < 3 || row.seats <= 0) {
+    return std::nullopt;
+  }
+  std::size_t longest = 0;
+  for (std::size_t i = 1; i < f.size(); ++i) {
+    if (layout::edge(f, i).length() > layout::edge(f, longest).length()) {
+      longest = i;
+    }
+  }
+  const Segment e = layout::edge(f, longest);
+  SeatRowFrame r;
+  r.origin = e.a;
+  r.along = (e.b - e.a) / e.length();
+  r.across = Point(-r.along.y(), r.along.x());
+  r.lo_u = std::numeric_limits<double>::infinity();
+  r.hi_u = -r.lo_u;
+  r.lo_n = r.lo_u;
+  r.hi_n = -r.lo_u;
+  for (const Point& q : f) {
+    r.lo_u = std::min(r.lo_u, (q - e.a).dot(r.along));
+    r.hi_u = std::max(r.hi_u, (q - e.a).dot(r.along));
+    r.lo_n = std::min(r.lo_n, (q - e.a).dot(r.across));
+    r.hi_n = std::max(r.hi_n, (q - e.a).dot(r.across));
+  }
+  r.pitch = (r.hi_u - r.lo_u) / row.seats;
+  return r;
+}
+
 }  // namespace hallsim::render::detail

@@ -80,4 +80,24 @@ DoorSymbol door_symbol(layout::DoorType type, const Segment& span,
 /// by the mean of the four corners).
 std::vector<Segment> contour_segments(const ScalarGrid& grid, double level);
 
+/// Where the seats of a row go: along the longest edge of its footprint at equal pitch, across
+/// the footprint's whole depth. The plan picture draws them there and the playback seats
+/// visitors there.
+struct SeatRowFrame {
+  Point origin = Point::Zero();  ///< start of the longest edge
+  Point along = Point::Zero();   ///< unit vector along that edge
+  Point across = Point::Zero();  ///< unit normal to its left
+  double lo_u = 0.0;             ///< extent of the footprint along, metres from origin
+  double hi_u = 0.0;
+  double lo_n = 0.0;  ///< extent of the footprint across
+  double hi_n = 0.0;
+  double pitch = 0.0;  ///< (hi_u - lo_u) / seats
+
+  /// The point `u` metres along and `n` metres across from the origin.
+  Point at(double u, double n) const { return origin + along * u + across * n; }
+};
+
+/// The frame of `row`; none for a footprint of fewer than 3 corners or a row without seats.
+std::optional<SeatRowFrame> seat_row_frame(const layout::SeatRow& row);
+
 }  // namespace hallsim::render::detail
